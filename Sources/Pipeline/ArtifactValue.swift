@@ -1,0 +1,21 @@
+import Foundation
+
+/// A value a stage produces, stored as files in one folder of the store.
+///
+/// The engine calls ``write(to:)`` on an empty temporary folder, hashes every file written
+/// there, and moves the folder into the store only when the stage has finished; consumers get
+/// the value back through ``read(from:)``. Writers must be deterministic (the same value gives
+/// the same bytes), which is what lets a rerun that changes nothing stop its consumers from
+/// rerunning (early cutoff).
+public protocol ArtifactValue: Sendable {
+    /// Writes the value's files into `directory`, which exists and is empty.
+    func write(to directory: URL) throws
+    /// Reads a value written by ``write(to:)``.
+    static func read(from directory: URL) throws -> Self
+    /// The code the written bytes depend on (the writer's source); added to each producer's key.
+    static var code: [CodeDependency] { get }
+}
+
+extension ArtifactValue {
+    public static var code: [CodeDependency] { [] }
+}

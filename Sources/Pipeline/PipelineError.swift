@@ -1,0 +1,58 @@
+import Foundation
+
+/// Everything the engine refuses or fails at, each with a message that names the problem and
+/// the fix.
+public enum PipelineError: Error, CustomStringConvertible, Equatable {
+    case unknownTarget(String, known: [String])
+    case unknownStage(String, known: [String])
+    case unknownParameter(stage: String, parameter: String, known: [String])
+    case wrongParameterType(stage: String, parameter: String, value: String, expected: String)
+    case invalidParameter(String)
+    case malformedOverride(String)
+    case duplicateStage(String)
+    case missingSource(path: String, root: String)
+    case storeLocked(path: String, holder: String)
+    case unwritable(path: String, reason: String)
+    case stageFailed(stage: String, message: String)
+    case io(String)
+    case noManifest(stage: String)
+    case interrupted(finished: Int, remaining: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownTarget(let name, let known):
+            return "unknown target '\(name)'. Known pipelines and stages: \(Self.list(known)). Run `criticality list` to see them."
+        case .unknownStage(let name, let known):
+            return "unknown stage '\(name)' in --set. Stages: \(Self.list(known))."
+        case .unknownParameter(let stage, let parameter, let known):
+            return "stage \(stage) has no parameter '\(parameter)'. Its parameters: \(known.sorted().joined(separator: ", "))."
+        case .wrongParameterType(let stage, let parameter, let value, let expected):
+            return "--set \(stage).\(parameter)=\(value): \(expected). Give a value of the parameter's type (see `criticality show \(stage)`)."
+        case .invalidParameter(let message):
+            return "invalid parameter: \(message)"
+        case .malformedOverride(let text):
+            return "malformed --set '\(text)': expected <stage>.<parameter>=<value>, e.g. --set demo/curve.points=200"
+        case .duplicateStage(let name):
+            return "two stages are both named '\(name)' in a pipeline: give each a distinct name"
+        case .missingSource(let path, let root):
+            return "source folder or file '\(path)' not found under \(root): run from the Criticality checkout, or set CRITICALITY_SOURCE_ROOT to it"
+        case .storeLocked(let path, let holder):
+            return "the store at \(path) is in use by another criticality run (\(holder)). Wait for it to finish, or use another store with --store DIR."
+        case .unwritable(let path, let reason):
+            return "cannot write to \(path): \(reason). Fix its permissions or choose another folder (--results DIR / --store DIR)."
+        case .stageFailed(let stage, let message):
+            return "stage \(stage) failed: \(message)"
+        case .io(let message):
+            return message
+        case .noManifest(let stage):
+            return "stage \(stage) has not been run yet with these settings, so it has no manifest: run `criticality run \(stage)` first"
+        case .interrupted(let finished, let remaining):
+            return "interrupted: \(finished) stage(s) finished and are kept in the store, \(remaining) not run. Run the same command again to resume."
+        }
+    }
+
+    static func list(_ names: [String]) -> String {
+        let shown = names.prefix(20).joined(separator: ", ")
+        return names.count > 20 ? shown + ", … (\(names.count) in all)" : shown
+    }
+}

@@ -1,0 +1,77 @@
+/// The stages of one or more pipelines for one profile, in dependency order (every input comes
+/// before its consumers, because a handle exists only once its producer was declared).
+public struct StageGraph: Sendable {
+    var nodes: [StageNode]
+    /// The pipelines the graph was built from, by name.
+    public let pipelineNames: [String]
+    /// The profile the graph was built for.
+    public let profile: Profile
+
+    /// Builds every pipeline in `pipelines` for `profile`.
+    public init(_ pipelines: [PipelineDefinition], profile: Profile) throws {
+        let builder = PipelineBuilder(profile: profile)
+        for pipeline in pipelines {
+            builder.pipeline = pipeline.name
+            pipeline.declare(builder)
+        }
+        if let problem = builder.problems.first { throw problem }
+        self.nodes = builder.nodes
+        self.pipelineNames = pipelines.map(\.name)
+        self.profile = profile
+    }
+
+    /// Number of stage instances.
+    public var count: Int { nodes.count }
+
+    /// Every stage name, in dependency order.
+    public var stageNames: [String] { nodes.map(\.name) }
+
+    /// Grid names (`pipeline/grid`) that `--set` and targets accept besides stage names.
+    var groupNames: [String] {
+        var seen = Set<String>()
+        return nodes.compactMap(\.group).filter { seen.insert($0).inserted }
+    }
+
+    /// The nodes a target list needs, with everything they depend on, in dependency order. An
+    /// empty list means every pipeline. A target is a pipeline, a stage, or a grid name; a stage
+    /// may be named without its pipeline when that is unambiguous.
+    func selection(_ targets: [String]) throws -> [Int] {
+        if targets.isEmpty { return Array(nodes.indices) }
+        var wanted = Set<Int>()
+        for target in targets {
+            let matches = try resolve(target)
+            wanted.formUnion(matches)
+        }
+        var needed = Set<Int>()
+        var stack = Array(wanted)
+        while let index = stack.popLast() {
+            guard needed.insert(index).inserted else { continue }
+            stack.append(contentsOf: nodes[index].inputs)
+        }
+        return needed.sorted()
+    }
+
+    /// The nodes named by `target`: a pipeline, a stage, or a grid, full or unqualified.
+    func resolve(_ target: String) throws -> [Int] {
+        if pipelineNames.contains(target) {
+            return nodes.indices.filter { nodes[$0].pipeline == target }
+        }
+        let exact = nodes.indices.filter { nodes[$0].name == target || nodes[$0].group == target }
+        if !exact.isEmpty { return exact }
+        let short = nodes.indices.filter {
+            nodes[$0].name.hasSuffix("/" + target) || (nodes[$0].group?.hasSuffix("/" + target) ?? false)
+        }
+        let owners = Set(short.map { nodes[$0].group ?? nodes[$0].name })
+        if owners.count == 1 { return short }
+        throw PipelineError.unknownTarget(target, known: pipelineNames + groupNames + nodes.filter { $0.group == nil }.map(\.name))
+    }
+
+    /// Consumers of each node (reverse edges).
+    var consumers: [[Int]] {
+        var result = Array(repeating: [Int](), count: nodes.count)
+        for (index, node) in nodes.enumerated() {
+            for input in node.inputs { result[input].append(index) }
+        }
+        return result
+    }
+}

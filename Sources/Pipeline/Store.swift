@@ -1,0 +1,132 @@
+import Foundation
+
+/// The content-addressed store: one entry per stage key, holding the outputs and a manifest.
+///
+/// Layout: `entries/<k0k1>/<key>/{manifest.json, outputs/…}`, `staging/` for stages being
+/// written, `quarantine/` for entries whose outputs no longer match their digests, and
+/// `refs/<profile>/<pipeline>.json`, which records the key each stage had in its last run (for
+/// `status` explanations, the Results view and `gc`). An entry appears only by renaming a
+/// finished staging folder, so a half-written entry is never seen.
+public final class Store: Sendable {
+    /// The store's folder.
+    public let root: URL
+
+    /// A store at `root`, created if missing.
+    public init(root: URL) throws {
+        self.root = root
+        for folder in ["entries", "staging", "quarantine", "refs"] {
+            do {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                throw PipelineError.unwritable(path: root.appendingPathComponent(folder).path, reason: "\(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// The folder of the entry for `key`.
+    public func entry(_ key: String) -> URL {
+        root.appendingPathComponent("entries").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
+    }
+
+    /// The outputs folder of the entry for `key`.
+    public func outputs(_ key: String) -> URL { entry(key).appendingPathComponent("outputs") }
+
+    /// What the store holds for a key.
+    public enum Lookup: Sendable {
+        case missing
+        case valid(Manifest)
+        /// The entry exists but an output is missing or its bytes changed.
+        case corrupt(String)
+    }
+
+    /// Reads the entry's manifest and re-hashes every output against it.
+    public func lookup(_ key: String) -> Lookup {
+        let manifestURL = entry(key).appendingPathComponent("manifest.json")
+        guard let data = try? Data(contentsOf: manifestURL) else { return .missing }
+        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data), manifest.key == key else {
+            return .corrupt("its manifest is unreadable")
+        }
+        let folder = outputs(key)
+        for (path, file) in manifest.outputs {
+            let url = folder.appendingPathComponent(path)
+            guard let digest = try? SHA256Digest.ofFile(at: url) else { return .corrupt("output \(path) is missing") }
+            if digest != file.sha256 { return .corrupt("output \(path) does not match its recorded SHA-256") }
+        }
+        if (try? SHA256Digest.hexFiles(in: folder).count) != manifest.outputs.count {
+            return .corrupt("its outputs folder holds files the manifest does not list")
+        }
+        return .valid(manifest)
+    }
+
+    /// The manifest of an entry, without verifying outputs (for `show`).
+    public func manifest(_ key: String) -> Manifest? {
+        guard let data = try? Data(contentsOf: entry(key).appendingPathComponent("manifest.json")) else { return nil }
+        return try? JSONDecoder().decode(Manifest.self, from: data)
+    }
+
+    /// A fresh, empty staging folder with an `outputs` subfolder.
+    func makeStaging() throws -> URL {
+        let folder = root.appendingPathComponent("staging").appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("outputs"), withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Hashes a staging folder's outputs into a manifest (filled by `complete`), writes it, and
+    /// renames the folder into place. If another process committed the same key meanwhile, its
+    /// entry wins (same key, same content) and ours is dropped.
+    func commit(staging: URL, complete: ([String: Manifest.OutputFile]) -> Manifest) throws -> Manifest {
+        var files: [String: Manifest.OutputFile] = [:]
+        for (relative, url) in try SourceTree.files(under: staging.appendingPathComponent("outputs")) {
+            let size = (try url.resourceValues(forKeys: [.fileSizeKey])).fileSize ?? 0
+            files[relative] = Manifest.OutputFile(sha256: try SHA256Digest.ofFile(at: url), bytes: size)
+        }
+        let manifest = complete(files)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(manifest).write(to: staging.appendingPathComponent("manifest.json"))
+        let target = entry(manifest.key)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: target.path) {
+            try? FileManager.default.removeItem(at: staging)
+        } else {
+            try FileManager.default.moveItem(at: staging, to: target)
+        }
+        return manifest
+    }
+
+    /// Moves a corrupt entry aside (never deletes it: the user may want to inspect it) and
+    /// returns where it went.
+    @discardableResult
+    func quarantine(_ key: String) throws -> URL {
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let target = root.appendingPathComponent("quarantine").appendingPathComponent("\(key)-\(stamp)")
+        try FileManager.default.moveItem(at: entry(key), to: target)
+        return target
+    }
+
+    /// Removes staging folders left by an interrupted run. Only called while holding the lock.
+    func clearStaging() {
+        let staging = root.appendingPathComponent("staging")
+        for item in (try? FileManager.default.contentsOfDirectory(at: staging, includingPropertiesForKeys: nil)) ?? [] {
+            try? FileManager.default.removeItem(at: item)
+        }
+    }
+
+    /// Every key in the store.
+    func allKeys() -> [String] {
+        let entries = root.appendingPathComponent("entries")
+        var keys: [String] = []
+        for prefix in (try? FileManager.default.contentsOfDirectory(atPath: entries.path)) ?? [] {
+            keys += (try? FileManager.default.contentsOfDirectory(atPath: entries.appendingPathComponent(prefix).path)) ?? []
+        }
+        return keys.sorted()
+    }
+
+    /// Removes an entry for good (`gc`).
+    func remove(_ key: String) throws { try FileManager.default.removeItem(at: entry(key)) }
+}
+
+extension SHA256Digest {
+    /// Relative paths of the regular files in a folder (used to spot extra files in an entry).
+    static func hexFiles(in folder: URL) throws -> [String] { try SourceTree.files(under: folder).map(\.relative) }
+}

@@ -1,0 +1,35 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An exclusive lock on a store, so two runs never write the same entries at once. It is an
+/// advisory `flock` on `<store>/lock`: the kernel drops it when the process dies, so a killed run
+/// never leaves the store locked.
+final class StoreLock {
+    private let descriptor: Int32
+
+    /// Takes the lock or throws ``PipelineError/storeLocked(path:holder:)`` naming the holder.
+    init(store: URL) throws {
+        let path = store.appendingPathComponent("lock").path
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PipelineError.unwritable(path: path, reason: String(cString: strerror(errno))) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let count = pread(fd, &buffer, 255, 0)
+            close(fd)
+            let holder = count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "unknown process"
+            throw PipelineError.storeLocked(path: store.path, holder: holder)
+        }
+        descriptor = fd
+        let note = "pid \(getpid()) on \(ProcessInfo.processInfo.hostName)\n"
+        _ = ftruncate(fd, 0)
+        _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
+    }
+
+    deinit {
+        _ = ftruncate(descriptor, 0)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}

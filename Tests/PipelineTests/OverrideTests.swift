@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+@Suite("--set overrides")
+struct OverrideTests {
+    let pipeline = squares([1, 2])
+
+    func graph(_ overrides: [String]) throws -> StageGraph {
+        try StageGraph([pipeline], profile: .quick).applying(overrides.map(ParameterOverride.init))
+    }
+
+    @Test("an override reaches every cell of a grid and the status explains it")
+    func gridOverride() throws {
+        let box = try Sandbox(); defer { box.cleanup() }
+        _ = try box.run([pipeline])
+        let status = try box.status([pipeline], overrides: ["squares/cells.note=edited"])
+        let cells = status.filter { $0.stage.hasPrefix("squares/cells[") }
+        #expect(cells.count == 2)
+        #expect(cells.allSatisfy { $0.reasons == ["parameter note changed from \"\" to \"edited\""] })
+        let summary = try box.run([pipeline], overrides: ["cells.note=edited"])
+        // Notes do not change the outputs, so the squares stay cached (early cutoff).
+        #expect(Set(summary.ran) == ["squares/cells[x=1.0]", "squares/cells[x=2.0]"])
+    }
+
+    @Test("a single cell can be overridden by its full name")
+    func cellOverride() throws {
+        let g = try graph(["squares/cells[x=2.0].value=5"])
+        let values = g.nodes.compactMap { ($0.stage as? Constant)?.parameters.value }
+        #expect(values == [1, 5])
+    }
+
+    @Test("unknown stage, unknown parameter and wrong type are clear errors")
+    func errors() throws {
+        #expect {
+            try graph(["nosuch.value=1"])
+        } throws: { error in
+            "\(error)".contains("unknown stage 'nosuch'") && "\(error)".contains("squares/cells")
+        }
+        #expect {
+            try graph(["squares/square0.bogus=1"])
+        } throws: { error in
+            "\(error)".contains("has no parameter 'bogus'") && "\(error)".contains("offset")
+        }
+        #expect {
+            try graph(["squares/square0.offset=abc"])
+        } throws: { error in
+            "\(error)".contains("squares/square0.offset=abc") && "\(error)".contains("Double")
+        }
+        #expect(throws: PipelineError.malformedOverride("squares/square0")) { try graph(["squares/square0"]) }
+    }
+
+    @Test("numbers in canonical JSON use the shortest round-trip form")
+    func canonicalNumbers() throws {
+        struct P: Codable { var a: Double; var b: Double; var c: Int; var z: String }
+        #expect(try CanonicalJSON.string(P(a: 0.1, b: 1e-300, c: 3, z: "a/b")) == #"{"a":0.1,"b":1e-300,"c":3,"z":"a/b"}"#)
+        #expect(throws: PipelineError.self) { try CanonicalJSON.encode(P(a: .nan, b: 0, c: 0, z: "")) }
+    }
+}
