@@ -20,13 +20,23 @@ let package = Package(
         // The engine: stages, keys, store, scheduler, provenance, progress.
         .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
+        // Stage types: science wired into the engine (their source files are code dependencies).
+        .target(name: "Stages", dependencies: ["Pipeline"]),
+
+        // The papers, declared as pipelines: values and wiring only, never a code dependency.
+        .target(name: "Pipelines", dependencies: ["Pipeline", "Stages"], path: "Pipelines"),
+
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [
-            "Pipeline",
+            "Pipeline", "Pipelines", "CBLAS", "CFFTW",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "criticality", dependencies: ["CriticalityCLI"]),
 
+        // `make bench`: tables measured next to same-run peers.
+        .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS"]),
+
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline"]),
     ]
 )

@@ -17,15 +17,27 @@ public final class Engine: Sendable {
     public let store: Store
     /// The checkout whose code digests go into keys.
     public let sources: SourceTree
-    /// Library versions for manifests (HDF5, OpenBLAS, gnuplot …), filled by the caller.
-    public let libraries: [String: String]
+    /// Library versions for manifests (HDF5, OpenBLAS, gnuplot …), asked for only when a stage
+    /// runs: finding them spawns processes, which a no-op rerun should not pay for.
+    let libraries: @Sendable () -> [String: String]
     private let cancelled = Atomic<Bool>(false)
+    private let environment = Mutex<RunEnvironment?>(nil)
 
-    /// An engine over `store`.
-    public init(store: Store, sources: SourceTree, libraries: [String: String] = [:]) {
+    /// An engine over `store`; `libraries` reports the versions of what the stages link.
+    public init(store: Store, sources: SourceTree, libraries: @escaping @Sendable () -> [String: String] = { [:] }) {
         self.store = store
         self.sources = sources
         self.libraries = libraries
+    }
+
+    /// The run environment, captured once, on first use.
+    func runEnvironment() -> RunEnvironment {
+        environment.withLock { cached in
+            if let cached { return cached }
+            let captured = RunEnvironment.capture(sources: sources, libraries: libraries())
+            cached = captured
+            return captured
+        }
     }
 
     /// Asks a run in progress to stop launching stages; running ones finish and are kept.
@@ -110,13 +122,13 @@ public final class Engine: Sendable {
         defer { withExtendedLifetime(lock) {} }
         store.clearStaging()
 
-        let environment = RunEnvironment.capture(sources: sources, libraries: libraries)
         let consumers = graph.consumers
         let inSelection = Set(selected)
         var refs: [String: StageRefs] = [:]
         for pipeline in Set(selected.map { graph.nodes[$0].pipeline }) {
             refs[pipeline] = StageRefs.load(store: store, profile: graph.profile, pipeline: pipeline)
         }
+        let loadedRefs = refs
         func previous(_ node: StageNode) -> StageRefs.Ref? { refs[node.pipeline]?.stages[node.name] }
 
         var statics: [Int: StaticMaterial] = [:]
@@ -174,7 +186,7 @@ public final class Engine: Sendable {
                 running += 1
                 progress.report(.started(stage: node.name, estimate: previous(node)?.seconds))
                 let inputFolders = Dictionary(uniqueKeysWithValues: node.inputs.map { ($0, store.outputs(done[$0]!.key)) })
-                let job = StageJob(node: node, key: key, material: material, environment: environment,
+                let job = StageJob(node: node, key: key, material: material, environment: { [unowned self] in self.runEnvironment() },
                                    profile: graph.profile, inputFolders: inputFolders, store: store)
                 DispatchQueue.global().async { [progress] in
                     let result = job.execute(progress: progress, cancelled: { [weak self] in self?.isCancelled ?? true })
@@ -216,7 +228,7 @@ public final class Engine: Sendable {
         let declared = Set(graph.nodes.map(\.name))
         for (pipeline, var ref) in refs {
             ref.stages = ref.stages.filter { declared.contains($0.key) }
-            try ref.save(store: store, profile: graph.profile, pipeline: pipeline)
+            if ref != loadedRefs[pipeline] { try ref.save(store: store, profile: graph.profile, pipeline: pipeline) }
         }
         if let results = options.results {
             let complete = Set(graph.pipelineNames.filter { name in graph.nodes.indices.allSatisfy { graph.nodes[$0].pipeline != name || done[$0] != nil } })

@@ -36,7 +36,8 @@ struct ResultsView {
     /// Copies the outputs of every stage whose key changed since the last refresh, and removes
     /// folders of stages that no longer exist in pipelines that were fully resolved.
     func refresh(_ stages: [(node: StageNode, key: String)], completePipelines: Set<String>) throws {
-        var index = (try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: indexURL))) ?? [:]
+        let loaded = (try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: indexURL))) ?? [:]
+        var index = loaded
         let manager = FileManager.default
         for item in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where item.hasPrefix(".staging-") {
             try? manager.removeItem(at: folder.appendingPathComponent(item))
@@ -72,6 +73,7 @@ struct ResultsView {
             try? manager.removeItem(at: folder.appendingPathComponent(relative))
             index[relative] = nil
         }
+        guard index != loaded else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(index).write(to: indexURL, options: .atomic)

@@ -6,7 +6,7 @@ struct StageJob: Sendable {
     let node: StageNode
     let key: String
     let material: KeyMaterial
-    let environment: RunEnvironment
+    let environment: @Sendable () -> RunEnvironment
     let profile: Profile
     let inputFolders: [Int: URL]
     let store: Store
@@ -33,7 +33,7 @@ struct StageJob: Sendable {
                 Manifest(key: key, stageName: name, material: material, outputs: files,
                          outputsDigest: Manifest.outputsDigest(files),
                          started: Self.timestamp(started), ended: Self.timestamp(ended),
-                         seconds: ended.timeIntervalSince(started), environment: environment)
+                         seconds: ended.timeIntervalSince(started), environment: environment())
             }
             return .success(manifest)
         } catch {

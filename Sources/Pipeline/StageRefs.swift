@@ -2,7 +2,7 @@ import Foundation
 
 /// The key each stage had in its last run, per profile and pipeline: the "previous state" that
 /// `status` compares against and that `gc` keeps.
-struct StageRefs: Codable {
+struct StageRefs: Codable, Equatable {
     /// One stage's last entry.
     struct Ref: Codable, Hashable {
         var key: String

@@ -1,0 +1,61 @@
+# Criticality — the two commands a new machine needs are `make figures` and `make test`;
+# both install what is missing first (`make deps`).
+
+SWIFT        ?= swift
+PROFILE      ?= default
+JOBS         ?= $(shell nproc)
+CRITICALITY  := .build/release/criticality
+VENV         := .venv
+PYTHON_PKGS  := h5py xarray h5netcdf numpy
+DEBIAN_PKGS  := libhdf5-dev libopenblas-dev liblapacke-dev libfftw3-dev gnuplot-nox hdf5-tools \
+                dataset-fashion-mnist pkg-config python3 python3-venv
+
+.PHONY: all deps build figures test bench status clean venv
+
+all: figures
+
+## deps: install the missing Debian packages (as root), or print the apt-get line to run.
+deps:
+	@missing=""; for p in $(DEBIAN_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing Debian packages:$$missing"; \
+	    echo "Install them with:  sudo apt-get update && sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## build: the release binaries (criticality and the benchmark).
+build: deps
+	$(SWIFT) build -c release
+
+## figures: every pipeline, default profile (PROFILE=quick|default|paper, JOBS=N).
+figures: build
+	$(CRITICALITY) run --profile $(PROFILE) --jobs $(JOBS)
+
+## status: what is stale, and why.
+status: build
+	$(CRITICALITY) status --profile $(PROFILE)
+
+## test: the whole test suite, including interop with h5py/xarray and the real gnuplot and h5dump.
+test: deps venv
+	CRITICALITY_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test
+
+## bench: tables of measured throughput next to same-run peers.
+bench: build
+	.build/release/CriticalityBench
+
+## venv: the Python readers the interop tests use, from PyPI, in a git-ignored folder.
+venv: $(VENV)/.installed
+$(VENV)/.installed:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PYTHON_PKGS)
+	touch $@
+
+## clean: remove the Results view and build products (the store keeps its entries).
+clean:
+	-$(CRITICALITY) clean
+	rm -rf .build

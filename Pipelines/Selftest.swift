@@ -1,0 +1,18 @@
+import Pipeline
+import Stages
+
+/// A slow chain used by the end-to-end tests that interrupt and kill runs; listed only when
+/// CRITICALITY_SELFTEST=1 (see `Registry.swift`).
+let selftest = PipelineDefinition("selftest", summary: "engine self-test: slow stages to interrupt") { p in
+    let first = p.grid("sleepers", over: Array(0..<4), label: { "n=\($0)" }) {
+        SleepStage(.init(seconds: 0.3, label: "s\($0)"))
+    }
+    p.add("join", SleepStage(.init(seconds: 0.3, label: "join"), after: first))
+}
+
+/// 999 trivial cells and their sum, 1000 stages: the engine's overhead as `make bench` measures
+/// it (cold run, no-op rerun, one-cell edit). Listed only when CRITICALITY_SELFTEST=1.
+let synthetic = PipelineDefinition("synthetic", summary: "engine benchmark: 999-cell fan-out and a gather") { p in
+    let cells = p.grid("cells", over: Array(0..<999), label: { "i=\($0)" }) { TrivialStage(value: $0) }
+    p.add("sum", SumStage(label: "sum", terms: cells))
+}

@@ -1,0 +1,12 @@
+/// The benchmark tables `make bench` can print.
+enum BenchSection: String, CaseIterable {
+    case engine
+    case hashing
+
+    func run() throws -> String {
+        switch self {
+        case .engine: return try EngineBenchmark().run()
+        case .hashing: return try HashingBenchmark().run()
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import CBLAS
+import Foundation
+
+/// The facts a reader needs to compare tables: CPU, cores, OpenBLAS's kernel.
+enum MachineFacts {
+    static func describe() -> String {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+        let features = ["avx2", "avx512f", "sha_ni"].filter { flags.contains(" \($0)") }
+        let core = openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+        return "machine: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, features [\(features.joined(separator: " "))], OpenBLAS kernel \(core)"
+    }
+}

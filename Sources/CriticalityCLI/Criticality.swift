@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// The `criticality` command: reproduce the mean-field theory of deep networks, from equation
+/// to figure.
+public struct Criticality: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "criticality",
+        abstract: "Reproduce the mean-field theory of deep networks, from equation to figure.",
+        discussion: """
+        Pipelines compute theory curves, run random-network simulations, train networks and render
+        figures. Every stage is cached by the content of its parameters, code and inputs, so a
+        second run computes nothing and an edited parameter reruns only what depends on it.
+
+        Examples:
+          criticality list                           the pipelines and their stages
+          criticality run                            everything, default profile
+          criticality run demo --profile quick       one pipeline, small sizes
+          criticality run demo --set demo/curve.points=400
+          criticality status demo                    what is stale, and why
+          criticality dag demo --dot | dot -Tpng > dag.png
+        """,
+        version: "0.1.0",
+        subcommands: [
+            RunCommand.self, StatusCommand.self, DagCommand.self, ShowCommand.self,
+            ListCommand.self, CleanCommand.self, GarbageCollectCommand.self,
+        ]
+    )
+
+    public init() {}
+}

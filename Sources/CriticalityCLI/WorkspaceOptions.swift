@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Pipelines
+
+/// Where the store and Results live and which profile to build: shared by every command that
+/// looks at pipelines.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Size of the run: quick (seconds), default (minutes), paper (hours).", valueName: "profile"))
+    var profile: Profile = .default
+
+    @Option(help: ArgumentHelp("The content-addressed store (default: $CRITICALITY_STORE, else .criticality/store).", valueName: "dir"))
+    var store: String?
+
+    @Option(help: ArgumentHelp("Where figures and data are copied for reading (default: Results).", valueName: "dir"))
+    var results: String = "Results"
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a parameter without editing code: <stage>.<parameter>=<value> (repeatable). A grid name sets every cell.",
+        valueName: "stage.param=value"))
+    var overrides: [String] = []
+
+    var storeURL: URL {
+        if let store { return URL(fileURLWithPath: store) }
+        if let env = ProcessInfo.processInfo.environment["CRITICALITY_STORE"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        return URL(fileURLWithPath: ".criticality/store")
+    }
+
+    var resultsURL: URL { URL(fileURLWithPath: results) }
+
+    /// The graph of every pipeline for the profile, with overrides applied and checked.
+    func graph() throws -> StageGraph {
+        try StageGraph(allPipelines(), profile: profile).applying(overrides.map(ParameterOverride.init))
+    }
+
+    /// An engine over the store, recording library versions in manifests.
+    func engine() throws -> Engine {
+        Engine(store: try Store(root: storeURL), sources: .current(), libraries: { LibraryVersions.current() })
+    }
+}
+
+extension Profile: ExpressibleByArgument {}

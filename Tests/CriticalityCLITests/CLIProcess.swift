@@ -1,0 +1,74 @@
+import Foundation
+
+/// The built `criticality` binary, run as a user would, in a scratch folder with its own store
+/// and Results.
+struct CLIProcess {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("criticality-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// Next to the test bundle in the build folder (`swift test` builds it with the tests).
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("criticality")
+    }
+
+    var store: URL { folder.appendingPathComponent(".criticality/store") }
+    var results: URL { folder.appendingPathComponent("Results") }
+
+    struct Output { let status: Int32; let stdout: String; let stderr: String }
+
+    /// Starts the binary; the caller waits or signals it.
+    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["CRITICALITY_SELFTEST"] = "1"
+        env["CRITICALITY_STORE"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// Runs the binary to the end.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        let (process, out, err) = try start(arguments, environment: environment)
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Finished entries in the store (each has a manifest: entries appear whole, by rename).
+    func entries() -> [URL] {
+        let root = store.appendingPathComponent("entries")
+        var found: [URL] = []
+        for prefix in (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? [] {
+            for key in (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(prefix).path)) ?? [] {
+                found.append(root.appendingPathComponent(prefix).appendingPathComponent(key))
+            }
+        }
+        return found
+    }
+
+    /// Waits until `condition` holds or `timeout` passes.
+    func wait(timeout: Double, until condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(20_000)
+        }
+        return condition()
+    }
+
+    func cleanup() { try? FileManager.default.removeItem(at: folder) }
+}
