@@ -17,6 +17,9 @@ let package = Package(
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW", pkgConfig: "fftw3"),
 
+        // A gnuplot figure model, its script emitter and the renderer.
+        .target(name: "Plot"),
+
         // The engine: stages, keys, store, scheduler, provenance, progress.
         .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
@@ -37,6 +40,7 @@ let package = Package(
         .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS"]),
 
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline"]),
     ]
 )

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import Plot
+
+let gnuplotPath = "/usr/bin/gnuplot"
+let hasGnuplot = FileManager.default.isExecutableFile(atPath: gnuplotPath)
+
+/// Renders with the real gnuplot; the default policy fails on any warning.
+@Suite(.enabled(if: hasGnuplot, "needs gnuplot-nox at /usr/bin/gnuplot"))
+struct GnuplotRendererTests {
+    let renderer = GnuplotRenderer(executable: gnuplotPath)
+
+    /// Renders and checks both outputs: PNG of the requested size, a complete PDF.
+    @discardableResult
+    func renderAndCheck(_ figure: Figure, _ name: String) throws -> RenderedFigure {
+        let rendered = try renderer.render(figure, named: name, in: try Fixtures.folder(name))
+        #expect(rendered.warnings.isEmpty)
+        let png = try Data(contentsOf: rendered.png)
+        let size = try #require(ImageFiles.pngSize(png), "\(rendered.png.path) is not a PNG")
+        #expect(size.width == figure.size.width && size.height == figure.size.height)
+        #expect(png.count > 5_000, "a plot with axes and text is more than a few bytes")
+        #expect(ImageFiles.isPDF(try Data(contentsOf: rendered.pdf)))
+        return rendered
+    }
+
+    @Test func twoPanelFigure() throws {
+        try renderAndCheck(Fixtures.twoPanel(), "two_panel")
+    }
+
+    @Test func heatmapWithOverlaidCurve() throws {
+        let x = [0.5, 1, 1.5, 2, 2.5], y = [1.0, 2, 3]
+        let values = y.map { b in x.map { a in a * b } }
+        try renderAndCheck(Fixtures.single([
+            .heatmap(Heatmap(x: x, y: y, values: values, colorBar: ColorBar(label: "a·b"))),
+            .series(Series(x: x, y: x.map { 1 + $0 / 2 }, title: "curve", style: Style(color: .white))),
+        ]), "heatmap_curve")
+    }
+
+    @Test func errorBars() throws {
+        try renderAndCheck(Fixtures.single([
+            .errorBars(ErrorBars(x: [1, 2, 3, 4], y: [0.2, 0.4, 0.5, 0.55], error: [0.05, 0.04, 0.06, 0.02],
+                                 title: "mean ± s.e.", connectsPoints: true)),
+        ]), "error_bars")
+    }
+
+    @Test func logarithmicAxes() throws {
+        let x = (0..<30).map { pow(10, Double($0) / 10) }
+        try renderAndCheck(Fixtures.single([.series(Series(x: x, y: x.map { 1 / $0 }, kind: .linesPoints))],
+                                           x: Axis(label: "x", isLogarithmic: true),
+                                           y: Axis(label: "1/x", isLogarithmic: true)), "log_axes")
+    }
+
+    @Test func missingValuesRenderWithoutWarnings() throws {
+        var values = [[1.0, 2, 3], [4, 5, 6], [7, 8, 9]]
+        values[1][1] = .nan
+        try renderAndCheck(Figure(caption: "NaN gaps", grid: Grid(rows: 2, columns: 1), panels: [
+            Panel(layers: [.series(Series(x: [1, 2, 3, 4, 5], y: [1, 2, .nan, 4, 5], kind: .linesPoints)),
+                           .errorBars(ErrorBars(x: [1, 2, 3], y: [1, 2, 3], error: [0.1, .nan, 0.1]))]),
+            Panel(layers: [.heatmap(Heatmap(x: [1, 2, 3], y: [1, 2, 3], values: values,
+                                            colorBar: ColorBar(isLogarithmic: true)))]),
+        ]), "missing_values")
+    }
+
+    @Test func specialCharactersRenderWithoutWarnings() throws {
+        var panel = Panel(title: #"σ_w² "q" \ {x} @a &b ~c"#, x: Axis(label: .enhanced("σ_w^2")),
+                          y: Axis(label: "ξ_c"), layers: [.series(Series(x: [0, 1], y: [0, 1], title: "q_1 ^2"))])
+        panel.layers.append(.label(TextLabel("chance_level {1}", at: .graph(x: 0.5, y: 0.5), alignment: .center)))
+        try renderAndCheck(Figure(title: "title_with_underscores", caption: "Dataset: a_b; 'quotes' \"double\"",
+                                  panels: [panel]), "special_characters")
+    }
+
+    @Test func rendersAreByteIdentical() throws {
+        let first = try renderer.render(Fixtures.twoPanel(), named: "again", in: try Fixtures.folder("again1"))
+        let second = try renderer.render(Fixtures.twoPanel(), named: "again", in: try Fixtures.folder("again2"))
+        #expect(try Data(contentsOf: first.script) == Data(contentsOf: second.script))
+        #expect(try Data(contentsOf: first.png) == Data(contentsOf: second.png))
+        #expect(try Data(contentsOf: first.pdf) == Data(contentsOf: second.pdf))
+        let pdf = String(decoding: try Data(contentsOf: first.pdf), as: UTF8.self)
+        let expected = PDFCreationDate.stamp(GnuplotRenderer.sourceDateEpoch)
+        #expect(pdf.contains("/CreationDate (D:\(expected)"))
+    }
+
+    @Test func gnuplotWarningsFailByDefaultAndCanBeReported() throws {
+        // An empty series makes gnuplot warn ("Skipping data file with no valid points"),
+        // though the plot is drawn.
+        let figure = Fixtures.single([.series(Series(x: [1, 2], y: [1, 2])),
+                                      .series(Series(x: [], y: []))])
+        #expect {
+            try renderer.render(figure, named: "warns", in: try Fixtures.folder("warns"))
+        } throws: { error in
+            guard case PlotError.gnuplotWarnings(let lines, _) = error else { return false }
+            return !lines.isEmpty
+        }
+        let reporting = GnuplotRenderer(executable: gnuplotPath, warningPolicy: .report)
+        let rendered = try reporting.render(figure, named: "warns", in: try Fixtures.folder("warns_report"))
+        #expect(!rendered.warnings.isEmpty)
+        #expect(rendered.warnings.contains { $0.contains("no valid points") })
+        #expect(FileManager.default.fileExists(atPath: rendered.png.path))
+    }
+
+    @Test func gnuplotErrorsCarryItsMessage() throws {
+        // Every point lies outside the fixed x range: gnuplot stops with an error.
+        let figure = Fixtures.single([.series(Series(x: [1, 2], y: [1, 2]))], x: Axis(minimum: 5, maximum: 6))
+        let folder = try Fixtures.folder("fails")
+        #expect {
+            try renderer.render(figure, named: "fails", in: folder)
+        } throws: { error in
+            guard case PlotError.gnuplotFailed(let status, let stderr, _) = error else { return false }
+            return status != 0 && stderr.contains("all points y value undefined")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("fails.gp").path))
+    }
+}
+
+/// Renderer behaviour that needs no real gnuplot.
+@Suite struct GnuplotRendererErrorTests {
+    @Test func missingGnuplotNamesThePackageAndStillWritesTheScript() throws {
+        let folder = try Fixtures.folder("missing")
+        let renderer = GnuplotRenderer(executable: "/nonexistent/bin/gnuplot")
+        #expect {
+            try renderer.render(Fixtures.twoPanel(), named: "fig", in: folder)
+        } throws: { error in
+            guard case PlotError.gnuplotNotFound = error else { return false }
+            let message = "\(error)"
+            return message.contains("apt-get install gnuplot-nox") && message.contains("/nonexistent/bin/gnuplot")
+        }
+        let script = try String(contentsOf: folder.appendingPathComponent("fig.gp"), encoding: .utf8)
+        #expect(script == (try GnuplotScript(figure: Fixtures.twoPanel(), name: "fig").text))
+    }
+
+    /// A stand-in gnuplot: a shell script that prints `message` to stderr, optionally writes the
+    /// outputs, and exits with `status`.
+    func fakeGnuplot(_ folder: URL, message: String, status: Int, writesOutputs: Bool) throws -> String {
+        let path = folder.appendingPathComponent("fake-gnuplot").path
+        let writes = writesOutputs ? "printf x > fig.png; printf '%%PDF-1.5' > fig.pdf" : ""
+        let body = "#!/bin/sh\n\(writes)\necho '\(message)' >&2\nexit \(status)\n"
+        try body.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    @Test func nonZeroExitCarriesStderr() throws {
+        let folder = try Fixtures.folder("failing")
+        let fake = try fakeGnuplot(folder, message: "line 12: undefined variable: oops", status: 1, writesOutputs: false)
+        #expect {
+            try GnuplotRenderer(executable: fake).render(Fixtures.twoPanel(), named: "fig", in: folder)
+        } throws: { error in
+            guard case PlotError.gnuplotFailed(let status, let stderr, _) = error else { return false }
+            return status == 1 && stderr.contains("undefined variable: oops")
+        }
+    }
+
+    @Test func successWithoutOutputsIsAnError() throws {
+        let folder = try Fixtures.folder("no_outputs")
+        let fake = try fakeGnuplot(folder, message: "", status: 0, writesOutputs: false)
+        #expect(throws: PlotError.self) {
+            try GnuplotRenderer(executable: fake).render(Fixtures.twoPanel(), named: "fig", in: folder)
+        }
+    }
+
+    @Test func pdfDateIsPinnedInPlace() throws {
+        let pdf = Data("%PDF-1.5\n<< /CreationDate (D:20261124060447Z) >>\n%%EOF\n".utf8)
+        let pinned = try #require(PDFCreationDate.pinned(pdf, to: Date(timeIntervalSince1970: 86_400 * 366 + 3_661)))
+        #expect(String(decoding: pinned, as: UTF8.self) == "%PDF-1.5\n<< /CreationDate (D:19710102010101Z) >>\n%%EOF\n")
+        #expect(pinned.count == pdf.count)
+        #expect(PDFCreationDate.pinned(Data("%PDF-1.5\n%%EOF\n".utf8), to: Date()) == nil)
+    }
+}
