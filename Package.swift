@@ -14,8 +14,12 @@ let package = Package(
     ],
     targets: [
         // System libraries (Debian packages; see `make deps`).
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW", pkgConfig: "fftw3"),
+
+        // HDF5 files: datasets, attributes, dimension scales; byte-deterministic, thread-safe.
+        .target(name: "HDF5", dependencies: ["CHDF5"]),
 
         // A gnuplot figure model, its script emitter and the renderer.
         .target(name: "Plot"),
@@ -24,7 +28,7 @@ let package = Package(
         .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         // Stage types: science wired into the engine (their source files are code dependencies).
-        .target(name: "Stages", dependencies: ["Pipeline"]),
+        .target(name: "Stages", dependencies: ["Pipeline", "Plot"]),
 
         // The papers, declared as pipelines: values and wiring only, never a code dependency.
         .target(name: "Pipelines", dependencies: ["Pipeline", "Stages"], path: "Pipelines"),
@@ -41,6 +45,7 @@ let package = Package(
 
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
+        .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
         .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline"]),
     ]
 )

@@ -37,10 +37,26 @@ struct StageJob: Sendable {
             }
             return .success(manifest)
         } catch {
-            if let staging { try? FileManager.default.removeItem(at: staging) }
-            if let error = error as? PipelineError { return .failure(error) }
-            return .failure(.stageFailed(stage: node.name, message: "\(error)"))
+            var message = "\(error)"
+            if let error = error as? PipelineError, case .stageFailed(_, let inner) = error { message = inner }
+            if let staging, let kept = keepForInspection(staging) {
+                message += " (what it wrote before failing is kept in \(kept.path))"
+            }
+            return .failure(.stageFailed(stage: node.name, message: message))
         }
+    }
+
+    /// A failed stage never reaches `entries/`; if it wrote any output (a figure script before
+    /// gnuplot failed, say), the files move to `failed/<stage>` for the user to inspect.
+    private func keepForInspection(_ staging: URL) -> URL? {
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let outputs = staging.appendingPathComponent("outputs")
+        guard let items = try? FileManager.default.contentsOfDirectory(atPath: outputs.path), !items.isEmpty else { return nil }
+        let safe = node.name.map { "/[]=".contains($0) ? "_" : $0 }
+        let target = store.root.appendingPathComponent("failed").appendingPathComponent(String(safe))
+        try? FileManager.default.removeItem(at: target)
+        try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return (try? FileManager.default.moveItem(at: outputs, to: target)) == nil ? nil : target
     }
 
     static func timestamp(_ date: Date) -> String {
