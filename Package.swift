@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         // Stage types: science wired into the engine (their source files are code dependencies).
-        .target(name: "Stages", dependencies: ["Pipeline", "Plot"]),
+        .target(name: "Stages", dependencies: ["Pipeline", "Plot", "HDF5"]),
 
         // The papers, declared as pipelines: values and wiring only, never a code dependency.
         .target(name: "Pipelines", dependencies: ["Pipeline", "Stages"], path: "Pipelines"),

@@ -86,8 +86,9 @@ extension Group {
         }
         return try HDF5Library.locked {
             let dims = shape.map { hsize_t($0) }
+            // An empty shape is a scalar (one value), as in h5py.
             let space = try HDF5Library.check("write dataset", file: file.path, object: child) {
-                H5Screate_simple(Int32(dims.count), dims, nil)
+                dims.isEmpty ? H5Screate(H5S_SCALAR) : H5Screate_simple(Int32(dims.count), dims, nil)
             }
             defer { H5Sclose(space) }
             let dcpl = try HDF5Library.check("write dataset", file: file.path, object: child) { H5Pcreate(ch5_p_dataset_create()) }

@@ -12,6 +12,15 @@ public struct HDF5Error: Error, CustomStringConvertible, Equatable {
     /// What to do about it, when known.
     public let hint: String?
 
+    /// An error for `operation` on `object` in `file`.
+    public init(operation: String, file: String, object: String, detail: String, hint: String?) {
+        self.operation = operation
+        self.file = file
+        self.object = object
+        self.detail = detail
+        self.hint = hint
+    }
+
     public var description: String {
         var text = "HDF5: cannot \(operation) \(object.isEmpty ? "" : "'\(object)' in ")\(file): \(detail)"
         if let hint { text += ". \(hint)" }
