@@ -24,14 +24,17 @@ let package = Package(
         // A gnuplot figure model, its script emitter and the renderer.
         .target(name: "Plot"),
 
+        // The theory: activations, Gaussian quadrature, fixed points, susceptibilities, depth scales.
+        .target(name: "MeanField"),
+
         // The engine: stages, keys, store, scheduler, provenance, progress.
         .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         // Stage types: science wired into the engine (their source files are code dependencies).
-        .target(name: "Stages", dependencies: ["Pipeline", "Plot", "HDF5"]),
+        .target(name: "Stages", dependencies: ["Pipeline", "Plot", "HDF5", "MeanField"]),
 
         // The papers, declared as pipelines: values and wiring only, never a code dependency.
-        .target(name: "Pipelines", dependencies: ["Pipeline", "Stages"], path: "Pipelines"),
+        .target(name: "Pipelines", dependencies: ["Pipeline", "Stages", "MeanField"], path: "Pipelines"),
 
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [

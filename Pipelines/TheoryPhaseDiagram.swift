@@ -1,0 +1,19 @@
+import MeanField
+import Pipeline
+import Stages
+
+/// 001 (and 002 §3.1): the order-to-chaos phase diagram of tanh — ξ_c over (σ_w², σ_b²), one
+/// cached row per σ_b² (a grid), gathered into a heatmap, with the critical line over it.
+let phaseDiagram = PipelineDefinition("001-phase-diagram", summary: "tanh phase diagram: ξ_c over (σ_w², σ_b²) with the critical line (001, 002 §3.1)") { p in
+    let sw2: ParameterAxis = p.profile.pick(quick: .linear(0.5, 4, 15), default: .linear(0.5, 4, 141), paper: .linear(0.5, 4, 351))
+    let sb2: ParameterAxis = p.profile.pick(quick: .linear(0, 0.3, 4), default: .linear(0, 0.3, 31), paper: .linear(0, 0.3, 151))
+    let rows = p.grid("rows", over: sb2.values, label: { "sb2=\(CaptionNumber.format($0))" }) { b in
+        MeanFieldCurve(.init(activation: .tanh, sb2: b, sw2: sw2))
+    }
+    let heatmap = p.add("xi-c", GatherRows(.init(axis: "sigma_b2", values: sb2.values, units: "1", axisDescription: "bias variance sigma_b^2",
+                                                variables: MeanFieldCurve.variables,
+                                                description: "mean-field quantities of tanh over (sigma_b^2, sigma_w^2) (paper 002, Eqs. 3-10)"),
+                                           rows: rows))
+    let line = p.add("critical-line", CriticalLineCurve(.init(activation: .tanh, sb2: sb2)))
+    p.add("figure", PhaseDiagramFigure(.init(activation: "tanh", profile: p.profile), depth: heatmap, criticalLine: line))
+}

@@ -1,0 +1,53 @@
+import Foundation
+import MeanField
+import Pipeline
+
+/// q^l and c^l for l = 0…L from given q⁰ and c⁰ (002 Eqs. 3, 5–7) for several σ_w², with the
+/// fixed points q* and c* they approach.
+public struct LayerTrajectories: Stage {
+    /// Which trajectories.
+    public struct Parameters: Codable, Hashable, Sendable {
+        public var activation: Activation
+        public var sb2: Double
+        public var sw2: [Double]
+        public var q0: Double
+        public var c0: Double
+        public var layers: Int
+        public init(activation: Activation, sb2: Double, sw2: [Double], q0: Double, c0: Double, layers: Int) {
+            self.activation = activation
+            self.sb2 = sb2
+            self.sw2 = sw2
+            self.q0 = q0
+            self.c0 = c0
+            self.layers = layers
+        }
+    }
+
+    public static let kind = "theory.layer-trajectories"
+    public static let code: [CodeDependency] = [.thisFile(), .module("MeanField")]
+    public var parameters: Parameters
+
+    public init(_ parameters: Parameters) { self.parameters = parameters }
+
+    public func run(_ context: StageContext) throws -> LabelledData {
+        let p = parameters
+        var q: [Double] = [], c: [Double] = [], qStar: [Double] = [], cStar: [Double] = []
+        for w in p.sw2 {
+            let t = try LayerTrajectory(activation: p.activation, weightVariance: w, biasVariance: p.sb2, q0: p.q0, c0: p.c0, layers: p.layers)
+            q += t.q
+            c += t.c
+            let point = try MeanFieldPoint(activation: p.activation, weightVariance: w, biasVariance: p.sb2)
+            qStar.append(point.qStar ?? .nan)
+            cStar.append(point.cStar ?? .nan)
+        }
+        var data = LabelledData(description: "layer maps of \(p.activation.rawValue) from q0 = \(p.q0), c0 = \(p.c0), sigma_b^2 = \(p.sb2)",
+                                attributes: ["activation": p.activation.rawValue])
+        data.addAxis("sigma_w2", values: p.sw2, units: "1", description: "weight variance sigma_w^2")
+        data.addAxis("layer", values: (0...p.layers).map(Double.init), units: "layers", description: "layer l (0 is the input)")
+        data.addVariable("q", over: ["sigma_w2", "layer"], values: q, units: "1", description: "q^l, the squared length per neuron")
+        data.addVariable("c", over: ["sigma_w2", "layer"], values: c, units: "1", description: "c^l, the correlation of the two inputs")
+        data.addVariable("q_star", over: ["sigma_w2"], values: qStar, units: "1", description: "fixed point q*")
+        data.addVariable("c_star", over: ["sigma_w2"], values: cStar, units: "1", description: "stable fixed point c*")
+        return data
+    }
+}
