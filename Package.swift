@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
-        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline"]),
+        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Stages"]),
     ]
 )

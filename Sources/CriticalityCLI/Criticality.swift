@@ -14,10 +14,10 @@ public struct Criticality: ParsableCommand {
         Examples:
           criticality list                           the pipelines and their stages
           criticality run                            everything, default profile
-          criticality run demo --profile quick       one pipeline, small sizes
-          criticality run demo --set demo/curve.points=400
-          criticality status demo                    what is stale, and why
-          criticality dag demo --dot | dot -Tpng > dag.png
+          criticality run 002-layer-maps --profile quick   one pipeline, small sizes
+          criticality run 002-layer-maps --set 002-layer-maps/trajectories.layers=100
+          criticality status 002-layer-maps          what is stale, and why
+          criticality dag 001-phase-diagram --dot | dot -Tpng > dag.png
         """,
         version: "0.1.0",
         subcommands: [

@@ -8,7 +8,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Bring pipelines or stages up to date, computing only what changed.",
         discussion: """
-        Targets are pipelines (demo), stages (demo/curve) or grids (demo/cells); with none, every
+        Targets are pipelines (002-layer-maps), stages (002-layer-maps/figure) or grids (002-depth-scales/curves); with none, every
         pipeline runs. Stages whose key (parameters, code, inputs) has an entry in the store are
         not run again. Outputs are copied to Results/<pipeline>/<stage>/.
 

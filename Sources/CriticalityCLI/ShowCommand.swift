@@ -8,7 +8,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show a stage's manifest: key, parameters, code and input digests, outputs, timings, environment.")
 
-    @Argument(help: "The stage, e.g. demo/curve or demo/cells[sw2=1.5].")
+    @Argument(help: "The stage, e.g. 002-layer-maps/figure or 002-depth-scales/curves[tanh].")
     var stage: String
 
     @OptionGroup var workspace: WorkspaceOptions

@@ -44,7 +44,14 @@ public struct GatherRows: Stage {
         let inner = try first.variable(parameters.variables[0]).dimensions
         guard inner.count == 1 else { throw Mismatch(description: "rows must be 1-D, got \(inner)") }
         let innerAxis = try first.axis(inner[0])
-        var data = LabelledData(description: parameters.description, attributes: first.attributes.filter { $0.key != "description" })
+        // Keep only what every row agrees on (a row's own σ_b² would mislabel the whole grid);
+        // notes are pooled, since each says why some point has no value.
+        var shared = first.attributes.filter { key, value in
+            key != "description" && key != "notes" && loaded.allSatisfy { $0.attributes[key] == value }
+        }
+        let notes = Set(loaded.flatMap { ($0.attributes["notes"] ?? "").split(separator: "\n").map(String.init) })
+        if !notes.isEmpty { shared["notes"] = notes.sorted().joined(separator: "\n") }
+        var data = LabelledData(description: parameters.description, attributes: shared)
         data.addAxis(parameters.axis, values: parameters.values, units: parameters.units, description: parameters.axisDescription)
         data.addAxis(innerAxis.name, values: innerAxis.values, units: innerAxis.units, description: innerAxis.description)
         for name in parameters.variables {

@@ -1,0 +1,70 @@
+import Foundation
+import Stages
+import Testing
+
+/// The theory pipelines of `make figures`, run end to end at the quick profile as a user runs
+/// them, and their data held against independent computations of the same quantity by another
+/// stage (a grid of ξ_c against a root solve of χ₁ = 1; iterated maps against fixed points).
+@Suite("theory pipelines, end to end", .serialized)
+struct TheoryPipelinesTests {
+    static let pipelines = ["001-phase-diagram", "002-depth-scales", "002-fig5-sigmoid", "002-layer-maps", "002-cnn-modes"]
+    static let figures = ["001-phase-diagram/figure/phase-diagram", "002-depth-scales/figure/depth-scales",
+                          "002-fig5-sigmoid/figure/sigmoid-theorem", "002-layer-maps/figure/layer-maps",
+                          "002-cnn-modes/figure/cnn-modes"]
+
+    @Test("every theory figure renders; the data agree across stages; a rerun computes nothing; an override reruns only its chain")
+    func theoryPipelines() throws {
+        let cli = try CLIProcess(); defer { cli.cleanup() }
+        let quick = ["--profile", "quick", "--quiet"]
+        let first = try cli.run(["run"] + Self.pipelines + quick)
+        try #require(first.status == 0, "\(first.stderr)")
+
+        for figure in Self.figures {
+            let png = try Data(contentsOf: cli.results.appendingPathComponent(figure + ".png"))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(figure).png is not a PNG")
+            let pdf = try Data(contentsOf: cli.results.appendingPathComponent(figure + ".pdf"))
+            #expect(pdf.starts(with: Array("%PDF".utf8)), "\(figure).pdf is not a PDF")
+            #expect(FileManager.default.fileExists(atPath: cli.results.appendingPathComponent(figure + ".gp").path))
+        }
+
+        // ξ_c peaks where χ₁ = 1: the grid's largest ξ_c in each σ_b² row sits within one grid
+        // step of the critical σ_w² that the critical-line stage solves for independently.
+        let heatmap = try LabelledData.read(from: cli.results.appendingPathComponent("001-phase-diagram/xi-c"))
+        let line = try LabelledData.read(from: cli.results.appendingPathComponent("001-phase-diagram/critical-line"))
+        let sw2 = try heatmap.axis("sigma_w2").values, sb2 = try heatmap.axis("sigma_b2").values
+        let xi = try heatmap.variable("xi_c").values
+        let critical = try line.variable("sigma_w2_critical").values
+        #expect(try line.axis("sigma_b2").values == sb2)
+        #expect(heatmap.attributes["sigma_b2"] == nil, "a row's own sigma_b2 leaked into the gathered grid")
+        let step = sw2[1] - sw2[0]
+        for (row, _) in sb2.enumerated() {
+            let values = Array(xi[(row * sw2.count)..<((row + 1) * sw2.count)])
+            let peak = values.indices.max { (values[$0].isNaN ? -1 : values[$0]) < (values[$1].isNaN ? -1 : values[$1]) }!
+            #expect(abs(sw2[peak] - critical[row]) <= step, "row σ_b² = \(sb2[row]): ξ_c peaks at \(sw2[peak]), χ₁ = 1 at \(critical[row])")
+        }
+
+        // The iterated layer maps end on the fixed points (ordered and chaotic curves; the critical one converges as a power law).
+        let maps = try LabelledData.read(from: cli.results.appendingPathComponent("002-layer-maps/trajectories"))
+        let layers = try maps.axis("layer").values.count
+        let weights = try maps.axis("sigma_w2").values
+        let q = try maps.variable("q").values, qStar = try maps.variable("q_star").values
+        for (i, w) in weights.enumerated() {
+            let last = q[(i + 1) * layers - 1]
+            #expect(abs(last - qStar[i]) <= 1e-3 * qStar[i], "σ_w² = \(w): q^L = \(last), q* = \(qStar[i])")
+        }
+
+        // Theorem 1: the solved σ_w² lies where the sampled χ₁ curve crosses 1.
+        let sigmoid = try LabelledData.read(from: cli.results.appendingPathComponent("002-fig5-sigmoid/theorem"))
+        let solved = try sigmoid.variable("theorem1_sigma_w2").values[0]
+        let curveW = try sigmoid.axis("sigma_w2").values, chi1 = try sigmoid.variable("chi1").values
+        let crossing = try #require(curveW.indices.dropLast().first { (chi1[$0] - 1) * (chi1[$0 + 1] - 1) <= 0 })
+        #expect(curveW[crossing] <= solved && solved <= curveW[crossing + 1], "χ₁ crosses 1 in [\(curveW[crossing]), \(curveW[crossing + 1])], Theorem 1 gives \(solved)")
+
+        let second = try cli.run(["run"] + Self.pipelines + quick)
+        #expect(second.status == 0 && second.stdout.contains("Nothing to do"), "\(second.stdout)")
+
+        let edited = try cli.run(["run", "002-layer-maps", "--set", "002-layer-maps/trajectories.layers=25", "--profile", "quick"])
+        #expect(edited.status == 0)
+        #expect(edited.stdout.contains("2 ran, 0 up to date"), "\(edited.stdout)")
+    }
+}
