@@ -6,11 +6,11 @@ PROFILE      ?= default
 JOBS         ?= $(shell nproc)
 CRITICALITY  := .build/release/criticality
 VENV         := .venv
-PYTHON_PKGS  := h5py xarray h5netcdf numpy
+PYTHON_PKGS  := h5py xarray h5netcdf numpy roc-validator rocrate
 DEBIAN_PKGS  := libhdf5-dev libopenblas-dev liblapacke-dev libfftw3-dev gnuplot-nox hdf5-tools \
-                dataset-fashion-mnist pkg-config python3 python3-venv
+                dataset-fashion-mnist pkg-config python3 python3-venv zlib1g-dev chromium
 
-.PHONY: all deps build figures test bench status clean venv
+.PHONY: all deps build figures test bench status report archive clean venv
 
 all: figures
 
@@ -40,6 +40,14 @@ figures: build
 status: build
 	$(CRITICALITY) status --profile $(PROFILE)
 
+## report: Results/report/index.html, every figure with its caption and provenance (computes nothing).
+report: build
+	$(CRITICALITY) report --profile $(PROFILE)
+
+## archive: Results/archive/criticality-<profile>.zip, a Workflow Run RO-Crate of the results.
+archive: build
+	$(CRITICALITY) archive --profile $(PROFILE)
+
 ## test: the whole test suite, including interop with h5py/xarray and the real gnuplot and h5dump.
 test: deps venv
 	CRITICALITY_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test
@@ -49,8 +57,10 @@ bench: build
 	.build/release/CriticalityBench
 
 ## venv: the Python readers the interop tests use, from PyPI, in a git-ignored folder.
-venv: $(VENV)/.installed
-$(VENV)/.installed:
+# The stamp names the package list, so adding a reader reinstalls.
+VENV_STAMP := $(VENV)/.installed-$(shell echo '$(PYTHON_PKGS)' | cksum | cut -d' ' -f1)
+venv: $(VENV_STAMP)
+$(VENV_STAMP):
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check $(PYTHON_PKGS)
 	touch $@

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // System libraries (Debian packages; see `make deps`).
@@ -36,9 +37,14 @@ let package = Package(
         // The papers, declared as pipelines: values and wiring only, never a code dependency.
         .target(name: "Pipelines", dependencies: ["Pipeline", "Stages", "MeanField"], path: "Pipelines"),
 
+        // Reports and archives: the HTML report, the Workflow Run RO-Crate zip, and its verifier.
+        .target(name: "Reporting", dependencies: [
+            "Pipeline", "Stages", "HDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [
-            "Pipeline", "Pipelines", "CBLAS", "CFFTW",
+            "Pipeline", "Pipelines", "Reporting", "CBLAS", "CFFTW",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "criticality", dependencies: ["CriticalityCLI"]),

@@ -3,7 +3,8 @@ import Pipeline
 import Plot
 
 /// A figure as a stage output: the gnuplot script with its data inline (`<name>.gp`) and its
-/// renderings (`<name>.png`, `<name>.pdf`), written by rendering with the real gnuplot.
+/// renderings (`<name>.png`, `<name>.pdf`), written by rendering with the real gnuplot, and its
+/// caption as plain text (`<name>.caption.txt`) for reports that show the figure beside it.
 ///
 /// Read back, it holds the file locations only (a figure is a leaf: nothing consumes its model).
 public struct FigureArtifact: ArtifactValue {
@@ -22,6 +23,7 @@ public struct FigureArtifact: ArtifactValue {
         guard let figure else { throw PlotError.invalidFigure("figure \(name) has no model to render") }
         // Warnings fail the stage: a figure gnuplot complains about is not a result.
         try GnuplotRenderer().render(figure, named: name, in: directory)
+        try Data((figure.caption.string + "\n").utf8).write(to: directory.appendingPathComponent(name + Self.captionSuffix))
     }
 
     public static func read(from directory: URL) throws -> FigureArtifact {
@@ -34,6 +36,9 @@ public struct FigureArtifact: ArtifactValue {
         self.name = name
         self.figure = figure
     }
+
+    /// The caption file's suffix after the figure's name.
+    public static let captionSuffix = ".caption.txt"
 
     public static var code: [CodeDependency] { [.thisFile(), .module("Plot")] }
 }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Reporting
+
+/// `criticality archive`: a Workflow Run RO-Crate zip of the results with their provenance.
+struct ArchiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
+        abstract: "Pack figures, data, manifests, pipeline sources and the report into one RO-Crate zip.",
+        discussion: """
+        The zip is a Workflow Run RO-Crate (workflow-run-crate 0.5 on RO-Crate 1.1) with a SHA-256
+        for every file; the same results give the same bytes. Check it later with
+        `criticality verify <zip>`.
+        """)
+
+    @Argument(help: "Pipelines or stages to include (default: all).")
+    var targets: [String] = []
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: ArgumentHelp("The zip to write (default: <results>/archive/criticality-<profile>.zip).", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Leave out HDF5 data files (the crate lists them, with their digests, as left out).")
+    var withoutData = false
+
+    @Option(help: ArgumentHelp("Leave out result files larger than this many bytes.", valueName: "bytes"))
+    var maxFileBytes: Int?
+
+    @Option(help: ArgumentHelp("Licence URL the crate declares for its content.", valueName: "url"))
+    var license = "https://spdx.org/licenses/CC-BY-4.0"
+
+    func run() throws {
+        do {
+            let content = try workspace.reportContent(targets: targets)
+            var writer = ArchiveWriter(content: content, sources: .current())
+            writer.withoutData = withoutData
+            writer.maxFileBytes = maxFileBytes
+            writer.license = license
+            let target = output.map { URL(fileURLWithPath: $0) }
+                ?? workspace.resultsURL.appendingPathComponent("archive").appendingPathComponent("criticality-\(workspace.profile).zip")
+            let written = try writer.write(to: target)
+            let stale = content.stages.filter { $0.state == .stale }.count, missing = content.stages.filter { $0.state == .missing }.count
+            print("Archive: \(written.archive.path) — \(written.files) files, \(written.bytes) bytes\(written.leftOut > 0 ? ", \(written.leftOut) left out" : "").")
+            if stale + missing > 0 {
+                print("note: \(stale) stale and \(missing) never-run stages; the archive holds their last results where there are any (`criticality status` says why).")
+            }
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+}

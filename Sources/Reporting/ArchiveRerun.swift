@@ -1,0 +1,84 @@
+import Foundation
+import Pipeline
+
+/// `criticality verify ARCHIVE --rerun [stage…]`: recomputes archived stages from the parameters
+/// their archived manifests record, in a scratch store, and compares output digests with the
+/// archive's, stage by stage.
+public struct ArchiveRerun {
+    public let verifier: ArchiveVerifier
+    public let pipelines: [PipelineDefinition]
+    public let sources: SourceTree
+    public let libraries: @Sendable () -> [String: String]
+    /// Stages whose archived wall time is at most this are rerun by default.
+    public var defaultBudgetSeconds = 10.0
+
+    public init(archive: URL, pipelines: [PipelineDefinition], sources: SourceTree,
+                libraries: @escaping @Sendable () -> [String: String]) {
+        self.verifier = ArchiveVerifier(archive: archive)
+        self.pipelines = pipelines
+        self.sources = sources
+        self.libraries = libraries
+    }
+
+    /// One stage's comparison.
+    public struct Outcome: Sendable {
+        public var stage: String
+        /// `identical`, `different`, or `failed`.
+        public var verdict: String
+        public var detail: String
+    }
+
+    /// Reruns `stages` (default: every archived stage whose recorded wall time fits the budget)
+    /// and everything they read, and compares each with its archived manifest.
+    public func run(stages requested: [String], jobs: Int, progress: ProgressSink = SilentProgress()) throws -> [Outcome] {
+        let graphJSON = try verifier.metadata()
+        let profileName = graphJSON.first { $0["@id"] as? String == "#pv-profile" }?["value"] as? String ?? "quick"
+        guard let profile = Profile(rawValue: profileName) else {
+            throw ReportingError.corruptMetadata(path: verifier.archive.path, reason: "unknown profile '\(profileName)'")
+        }
+        // Archived manifests, by stage name.
+        var archived: [String: Manifest] = [:]
+        let decoder = JSONDecoder()
+        for entity in graphJSON {
+            guard let id = entity["@id"] as? String, id.hasPrefix("manifests/"), id.hasSuffix("/manifest.json") else { continue }
+            let manifest = try decoder.decode(Manifest.self, from: verifier.read(id))
+            archived[manifest.stageName] = manifest
+        }
+        let known = archived.keys.sorted()
+        for name in requested where archived[name] == nil { throw ReportingError.unknownArchivedStage(name, known: known) }
+        let targets = requested.isEmpty ? known.filter { archived[$0]!.seconds <= defaultBudgetSeconds } : requested
+
+        var graph = try StageGraph(pipelines, profile: profile)
+        for (name, manifest) in archived where graph.stageNames.contains(name) {
+            graph = try graph.replacingParameters(of: name, with: manifest.material.parameters)
+        }
+        let missing = targets.filter { !graph.stageNames.contains($0) }
+        let runnable = targets.filter { graph.stageNames.contains($0) }
+
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("criticality-rerun-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let engine = Engine(store: try Store(root: scratch), sources: sources, libraries: libraries)
+        let summary = try engine.run(graph, targets: runnable, options: .init(jobs: jobs, keepGoing: true), progress: progress)
+        let failed = Dictionary(summary.failed.map { ($0.stage, $0.message) }, uniquingKeysWith: { a, _ in a })
+        let now = try engine.provenance(graph, targets: runnable)
+        var outcomes: [Outcome] = missing.map { Outcome(stage: $0, verdict: "failed", detail: "no such stage in this version's pipelines") }
+        for stage in now where targets.contains(stage.stage) {
+            let before = archived[stage.stage]!
+            if let message = failed[stage.stage] { outcomes.append(Outcome(stage: stage.stage, verdict: "failed", detail: message)); continue }
+            guard let after = stage.manifest, stage.state == .current else {
+                outcomes.append(Outcome(stage: stage.stage, verdict: "failed", detail: "did not run (an input failed)"))
+                continue
+            }
+            let codeChanged = before.material.code.filter { after.material.code[$0.key] != $0.value }.map(\.key).sorted()
+            let note = codeChanged.isEmpty ? "same code digests" : "code changed since archived: \(codeChanged.joined(separator: ", "))"
+            if after.outputsDigest == before.outputsDigest {
+                outcomes.append(Outcome(stage: stage.stage, verdict: "identical", detail: "outputs \(after.outputsDigest.prefix(12)); \(note)"))
+            } else {
+                let files = Set(before.outputs.keys).union(after.outputs.keys).sorted().filter { before.outputs[$0]?.sha256 != after.outputs[$0]?.sha256 }
+                outcomes.append(Outcome(stage: stage.stage, verdict: "different",
+                                        detail: "differing files: \(files.joined(separator: ", ")); \(note)"))
+            }
+        }
+        return outcomes.sorted { $0.stage < $1.stage }
+    }
+}

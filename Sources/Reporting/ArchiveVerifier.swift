@@ -1,0 +1,104 @@
+import Crypto
+import Foundation
+import Pipeline
+import ZIPFoundation
+
+/// `criticality verify ARCHIVE`: re-hashes every file of an archive against the SHA-256 its
+/// RO-Crate metadata records, and names each file that differs, is missing or was added.
+public struct ArchiveVerifier {
+    public let archive: URL
+
+    public init(archive: URL) { self.archive = archive }
+
+    /// The outcome of a verification.
+    public struct Report: Sendable {
+        /// Files whose bytes match their recorded digest.
+        public var verified: [String] = []
+        /// Files whose digest differs (or whose zip entry could not be read), with the reason.
+        public var mismatched: [(path: String, reason: String)] = []
+        /// Files the metadata names that the zip lacks.
+        public var missing: [String] = []
+        /// Files in the zip that the metadata does not name.
+        public var extra: [String] = []
+        /// Files deliberately left out when the archive was made.
+        public var leftOut: [String] = []
+
+        public var isIntact: Bool { mismatched.isEmpty && missing.isEmpty && extra.isEmpty }
+    }
+
+    /// The crate's metadata, parsed; throws a ``ReportingError`` for a zip that is unreadable or not ours.
+    public func metadata() throws -> [[String: Any]] {
+        let zip = try open()
+        guard let entry = zip["ro-crate-metadata.json"] else {
+            throw ReportingError.notOurArchive(path: archive.path, reason: "it has no ro-crate-metadata.json at its root")
+        }
+        var data = Data()
+        do {
+            _ = try zip.extract(entry) { data.append($0) }
+        } catch {
+            throw ReportingError.corruptMetadata(path: archive.path, reason: "ro-crate-metadata.json cannot be read from the zip (\(error))")
+        }
+        guard let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let graph = document["@graph"] as? [[String: Any]] else {
+            throw ReportingError.corruptMetadata(path: archive.path, reason: "ro-crate-metadata.json is not JSON-LD with an @graph")
+        }
+        guard graph.contains(where: { $0["@id"] as? String == CrateMetadata.toolID }) else {
+            throw ReportingError.notOurArchive(path: archive.path, reason: "its RO-Crate was not written by criticality (no \(CrateMetadata.toolID) entity)")
+        }
+        return graph
+    }
+
+    public func verify() throws -> Report {
+        let graph = try metadata()
+        let zip = try open()
+        var recorded: [String: String] = [:]
+        var report = Report()
+        for entity in graph {
+            guard let id = entity["@id"] as? String, let digest = entity["sha256"] as? String else { continue }
+            if id.hasPrefix("#left-out/") { report.leftOut.append(String(id.dropFirst("#left-out/".count))); continue }
+            if id.hasPrefix("#") || id.contains("://") { continue }
+            recorded[id] = digest
+        }
+        var present = Set<String>()
+        for entry in zip where entry.type == .file {
+            present.insert(entry.path)
+            guard entry.path != "ro-crate-metadata.json" else { continue }
+            guard let expected = recorded[entry.path] else { report.extra.append(entry.path); continue }
+            var hasher = SHA256()
+            do {
+                _ = try zip.extract(entry, skipCRC32: false) { hasher.update(data: $0) }
+            } catch {
+                report.mismatched.append((entry.path, "its zip entry cannot be read (\(error))"))
+                continue
+            }
+            let actual = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            if actual == expected { report.verified.append(entry.path) }
+            else { report.mismatched.append((entry.path, "SHA-256 is \(actual.prefix(16))…, the crate records \(expected.prefix(16))…")) }
+        }
+        report.missing = recorded.keys.filter { !present.contains($0) }.sorted()
+        report.extra.sort()
+        report.verified.sort()
+        report.mismatched.sort { $0.path < $1.path }
+        return report
+    }
+
+    /// Reads one file of the archive.
+    public func read(_ path: String) throws -> Data {
+        let zip = try open()
+        guard let entry = zip[path] else { throw ReportingError.notOurArchive(path: archive.path, reason: "it has no \(path)") }
+        var data = Data()
+        _ = try zip.extract(entry) { data.append($0) }
+        return data
+    }
+
+    private func open() throws -> Archive {
+        guard FileManager.default.fileExists(atPath: archive.path) else {
+            throw ReportingError.notAZip(path: archive.path, reason: "no such file")
+        }
+        do {
+            return try Archive(url: archive, accessMode: .read)
+        } catch {
+            throw ReportingError.notAZip(path: archive.path, reason: "\(error)")
+        }
+    }
+}

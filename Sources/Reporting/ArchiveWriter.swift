@@ -1,0 +1,125 @@
+import Foundation
+import Pipeline
+import ZIPFoundation
+
+/// `criticality archive`: one zip that is a Workflow Run RO-Crate of the current results — the
+/// pipeline sources, every stage's outputs and manifest, the HTML report — with a SHA-256 for
+/// every file in its metadata.
+///
+/// Deterministic: entries are sorted, timestamps and permissions fixed and the metadata has sorted
+/// keys, so the same results archive to the same bytes. Written to a temporary file and renamed.
+public struct ArchiveWriter {
+    public let content: ReportContent
+    /// The source tree whose `Pipelines/` folder is the workflow.
+    public let sources: SourceTree
+    /// Leave out HDF5 data files (figures, scripts, manifests and the report stay).
+    public var withoutData = false
+    /// Leave out any result file larger than this many bytes.
+    public var maxFileBytes: Int? = nil
+    /// The licence URL the crate declares for its content.
+    public var license = "https://spdx.org/licenses/CC-BY-4.0"
+
+    public init(content: ReportContent, sources: SourceTree) {
+        self.content = content
+        self.sources = sources
+    }
+
+    /// What was written.
+    public struct Written: Sendable {
+        public var archive: URL
+        public var files: Int
+        public var leftOut: Int
+        public var bytes: Int
+    }
+
+    /// The fixed timestamp of every entry (the earliest a zip can hold), so bytes do not depend on when.
+    static let entryDate = Date(timeIntervalSince1970: 315_532_800 + 86_400 * 2)
+
+    public func write(to archive: URL) throws -> Written {
+        let manager = FileManager.default
+        let scratch = manager.temporaryDirectory.appendingPathComponent("criticality-archive-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: scratch) }
+        try manager.createDirectory(at: scratch, withIntermediateDirectories: true)
+
+        var files: [ArchiveFile] = []
+        var outputs: [String: [String]] = [:]
+        var manifests: [String: String] = [:]
+        func add(_ path: String, from url: URL, leaveOut reason: String? = nil) throws {
+            let size = (try manager.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+            files.append(ArchiveFile(path: path, source: url, sha256: try SHA256Digest.ofFile(at: url), bytes: size, leftOut: reason))
+        }
+
+        let pipelines = sources.root.appendingPathComponent("Pipelines")
+        let pipelineFiles = ((try? manager.contentsOfDirectory(atPath: pipelines.path)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
+        guard pipelineFiles.contains("Registry.swift") else {
+            throw ReportingError.nothingToInclude("no Pipelines/Registry.swift under \(sources.root.path) (set CRITICALITY_SOURCE_ROOT to the checkout)")
+        }
+        for file in pipelineFiles { try add("workflow/Pipelines/\(file)", from: pipelines.appendingPathComponent(file)) }
+
+        let ran = content.stages.filter { $0.manifest != nil }
+        guard !ran.isEmpty else { throw ReportingError.nothingToInclude("no stage of the selected pipelines has results in the store") }
+        for stage in ran {
+            let manifest = stage.manifest!
+            let folder = content.store.outputs(manifest.key)
+            for file in manifest.outputs.keys.sorted() {
+                let path = "results/\(stage.resultsFolder)/\(file)"
+                var reason: String?
+                if withoutData && file.hasSuffix(".h5") { reason = "HDF5 data left out (--without-data)" }
+                if let limit = maxFileBytes, manifest.outputs[file]!.bytes > limit { reason = "larger than --max-file-bytes \(limit)" }
+                try add(path, from: folder.appendingPathComponent(file), leaveOut: reason)
+                outputs[stage.stage, default: []].append(path)
+            }
+            let manifestPath = "manifests/\(stage.resultsFolder)/manifest.json"
+            try add(manifestPath, from: content.store.entry(manifest.key).appendingPathComponent("manifest.json"))
+            manifests[stage.stage] = manifestPath
+        }
+
+        let report = scratch.appendingPathComponent("report")
+        var page = HTMLReport(content: content)
+        page.filesPrefix = "../results/"
+        page.copyFiles = false
+        try page.write(to: report)
+        for path in try Self.files(under: report) { try add("report/" + path, from: report.appendingPathComponent(path)) }
+
+        files.sort { $0.path < $1.path }
+        let metadata = try CrateMetadata(content: content, files: files, outputs: outputs, manifests: manifests,
+                                         workflow: "workflow/Pipelines/Registry.swift", license: license).json()
+
+        try manager.createDirectory(at: archive.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = archive.deletingLastPathComponent().appendingPathComponent(".\(archive.lastPathComponent).\(UUID().uuidString).partial")
+        defer { try? manager.removeItem(at: temporary) }
+        let zip = try Archive(url: temporary, accessMode: .create)
+        try Self.addEntry(zip, path: "ro-crate-metadata.json", data: metadata)
+        var total = metadata.count
+        for file in files where file.leftOut == nil {
+            let data = try Data(contentsOf: file.source)
+            try Self.addEntry(zip, path: file.path, data: data)
+            total += data.count
+        }
+        // rename(2) replaces an older archive atomically: a reader sees the old or the new zip, never half of one.
+        guard rename(temporary.path, archive.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: archive.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+        return Written(archive: archive, files: files.filter { $0.leftOut == nil }.count + 1,
+                       leftOut: files.filter { $0.leftOut != nil }.count, bytes: total)
+    }
+
+    private static func addEntry(_ zip: Archive, path: String, data: Data) throws {
+        try zip.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: entryDate,
+                         permissions: 0o644, compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+
+    /// Regular files below `folder`, as sorted relative paths.
+    static func files(under folder: URL) throws -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var paths: [String] = []
+        let base = folder.resolvingSymlinksInPath().path
+        for case let url as URL in enumerator where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let full = url.resolvingSymlinksInPath().path
+            paths.append(String(full.dropFirst(base.count + 1)))
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import Pipeline
+import Stages
+
+/// `criticality report`: `Results/report/index.html`, self-contained in its folder. Every figure
+/// of the pipelines, grouped by paper, with its caption, its state (a stale or never-run figure
+/// is shown as such, never left out), links to its PNG, PDF, gnuplot script and HDF5 data, and
+/// its provenance: the chain of stages that made it with their parameters, short keys, code
+/// digests, timings, git commit and library versions. A table of key numbers links each value
+/// to the HDF5 dataset it comes from.
+///
+/// The page depends only on the store's contents (no clock, no absolute paths), so the same
+/// results give the same bytes, which archives rely on.
+public struct HTMLReport {
+    public let content: ReportContent
+    /// Where the page finds stage files, relative to itself: `files/` (copied beside the page) by
+    /// default; an archive points at its own `../results/` copy instead of holding two.
+    public var filesPrefix = "files/"
+    /// Whether to copy the files under `filesPrefix` (only for the default layout).
+    public var copyFiles = true
+
+    public init(content: ReportContent) { self.content = content }
+
+    /// What was written.
+    public struct Written: Sendable {
+        public var index: URL
+        public var figures: Int
+        public var current: Int
+        public var stale: Int
+        public var missing: Int
+        public var keyNumbers: Int
+    }
+
+    /// Writes the report into `folder` (replaced whole, by rename, when complete).
+    @discardableResult
+    public func write(to folder: URL) throws -> Written {
+        let manager = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".report-staging-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: staging) }
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+
+        // Copy the files of every stage a figure depends on, so links work from the folder alone.
+        var copied = Set<String>()
+        for figure in content.figures where copyFiles {
+            for s in content.chain(of: figure) where copied.insert(s.stage).inserted {
+                guard let source = content.outputsFolder(s), let manifest = s.manifest else { continue }
+                for file in manifest.outputs.keys.sorted() {
+                    let target = staging.appendingPathComponent(filesPrefix).appendingPathComponent(s.resultsFolder).appendingPathComponent(file)
+                    try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try manager.copyItem(at: source.appendingPathComponent(file), to: target)
+                }
+            }
+        }
+        let keyNumbers = content.stages.filter { $0.state == .current }.flatMap { s in
+            content.outputsFolder(s).map { KeyNumber.scan(stage: s.stage, outputs: $0) } ?? []
+        }
+        let html = page(keyNumbers: keyNumbers)
+        try Data(html.utf8).write(to: staging.appendingPathComponent("index.html"))
+        if manager.fileExists(atPath: folder.path) { try manager.removeItem(at: folder) }
+        try manager.moveItem(at: staging, to: folder)
+        let figures = content.figures
+        return Written(index: folder.appendingPathComponent("index.html"), figures: figures.count,
+                       current: figures.filter { $0.state == .current }.count,
+                       stale: figures.filter { $0.state == .stale }.count,
+                       missing: figures.filter { $0.state == .missing }.count, keyNumbers: keyNumbers.count)
+    }
+
+    // MARK: - The page
+
+    private func page(keyNumbers: [KeyNumber]) -> String {
+        let figures = content.figures
+        var html = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>Criticality — results report (profile \(content.profile))</title>
+        <style>
+        body { font-family: sans-serif; max-width: 1150px; margin: 2em auto; padding: 0 1em; color: #222; }
+        h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
+        section.figure { margin: 1.5em 0 2.5em; }
+        img { max-width: 100%; border: 1px solid #ddd; }
+        .state { display: inline-block; padding: 0 .5em; border-radius: 3px; font-size: .85em; font-weight: bold; }
+        .current { background: #d8f0d8; color: #185c18; }
+        .stale { background: #fbe8c8; color: #7a4a00; }
+        .missing { background: #f6d0d0; color: #8a1010; }
+        .caption { font-size: .95em; }
+        table { border-collapse: collapse; font-size: .85em; margin: .5em 0; }
+        th, td { border: 1px solid #ddd; padding: .2em .5em; text-align: left; vertical-align: top; }
+        code { font-size: .9em; word-break: break-all; }
+        .note { background: #f6d0d0; padding: .5em 1em; }
+        </style>
+        </head>
+        <body>
+        <h1>Criticality — results report</h1>
+        <p>Profile <b>\(content.profile)</b>. \(figures.count) figures: \(figures.filter { $0.state == .current }.count) current, \
+        \(figures.filter { $0.state == .stale }.count) stale, \(figures.filter { $0.state == .missing }.count) not computed. \
+        Each figure lists the stages that made it; keys are the first 12 hex digits of their SHA-256.</p>
+
+        """
+        html += keyNumberTable(keyNumbers)
+        let papers = Dictionary(grouping: content.pipelines, by: { PaperCatalog.paper(ofPipeline: $0.name) })
+        for paper in papers.keys.sorted() {
+            html += "<h2>\(HTML.escape(PaperCatalog.heading(paper)))</h2>\n"
+            for pipeline in papers[paper]! {
+                for figure in figures where figure.pipeline == pipeline.name {
+                    html += section(figure, summary: pipeline.summary)
+                }
+            }
+        }
+        html += """
+        <script>
+        // Marks the page once every image has loaded or failed, so a headless browser can check it.
+        window.addEventListener("load", function () {
+          var images = Array.prototype.slice.call(document.images);
+          var broken = images.filter(function (i) { return !i.complete || i.naturalWidth === 0; });
+          document.body.setAttribute("data-images", String(images.length));
+          document.body.setAttribute("data-broken-images", String(broken.length));
+        });
+        </script>
+        </body>
+        </html>
+
+        """
+        return html
+    }
+
+    private func keyNumberTable(_ numbers: [KeyNumber]) -> String {
+        guard !numbers.isEmpty else { return "<h2>Key numbers</h2>\n<p>No one-value results among the current stages.</p>\n" }
+        var html = "<h2>Key numbers</h2>\n<table>\n<tr><th>value</th><th>units</th><th>meaning</th><th>stage</th><th>HDF5 dataset</th></tr>\n"
+        for n in numbers {
+            let folder = content.stage(n.stage)?.resultsFolder ?? n.stage
+            let link = "\(filesPrefix)\(folder)/\(n.file)"
+            html += "<tr><td>\(String(format: "%.10g", n.value))</td><td>\(HTML.escape(n.units))</td><td>\(HTML.escape(n.meaning))</td>"
+            html += "<td>\(HTML.escape(n.stage))</td><td><a href=\"\(HTML.href(link))\">\(HTML.escape(folder + "/" + n.file))</a> <code>\(HTML.escape(n.dataset))</code></td></tr>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    private func section(_ figure: StageProvenance, summary: String) -> String {
+        let label = PaperCatalog.figureLabel(ofPipeline: figure.pipeline).map { "\($0) — " } ?? ""
+        var html = "<section class=\"figure\" id=\"\(HTML.escape(figure.stage))\">\n"
+        html += "<h3>\(HTML.escape(label + summary)) <span class=\"state \(figure.state.rawValue)\">\(stateText(figure.state))</span></h3>\n"
+        html += "<p><code>\(HTML.escape(figure.stage))</code></p>\n"
+        if figure.state != .current {
+            html += "<p class=\"note\">\(figure.state == .stale ? "Stale: this is the last computed version; the declaration changed since" : "Not computed with this profile")"
+            // The root causes sit upstream ("parameter layers changed …"), not in "input … is out of date".
+            let causes = content.chain(of: figure).filter { $0.state != .current }.map { s in
+                "\(s.stage): " + s.reasons.filter { !$0.hasPrefix("input ") || s.stage == figure.stage && s.reasons.count == 1 }.joined(separator: "; ")
+            }.filter { !$0.hasSuffix(": ") }
+            html += " (\(HTML.escape(causes.joined(separator: "; ")))). Run <code>criticality run \(HTML.escape(figure.pipeline)) --profile \(content.profile)</code> to bring it up to date.</p>\n"
+        }
+        if let manifest = figure.manifest {
+            let files = manifest.outputs.keys.sorted()
+            let base = "\(filesPrefix)\(figure.resultsFolder)/"
+            if let png = files.first(where: { $0.hasSuffix(".png") }) {
+                let stem = String(png.dropLast(4))
+                let caption = content.outputsFolder(figure).flatMap {
+                    try? String(contentsOf: $0.appendingPathComponent(stem + FigureArtifact.captionSuffix), encoding: .utf8)
+                }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                html += "<img src=\"\(HTML.href(base + png))\" alt=\"\(HTML.escape(caption.isEmpty ? figure.stage : caption))\">\n"
+                if !caption.isEmpty { html += "<p class=\"caption\">\(HTML.escape(caption))</p>\n" }
+            }
+            var links = files.filter { !$0.hasSuffix(FigureArtifact.captionSuffix) }.map { "<a href=\"\(HTML.href(base + $0))\">\(HTML.escape($0))</a>" }
+            for s in content.chain(of: figure) where s.stage != figure.stage {
+                for file in (s.manifest?.outputs.keys.sorted() ?? []) where file.hasSuffix(".h5") {
+                    links.append("<a href=\"\(HTML.href("\(filesPrefix)\(s.resultsFolder)/\(file)"))\">\(HTML.escape(s.resultsFolder + "/" + file))</a>")
+                }
+            }
+            html += "<p>Files: \(links.joined(separator: " · "))</p>\n"
+        }
+        html += provenance(figure)
+        return html + "</section>\n"
+    }
+
+    private func stateText(_ state: StageProvenance.State) -> String {
+        switch state {
+        case .current: return "current"
+        case .stale: return "stale"
+        case .missing: return "not computed"
+        }
+    }
+
+    private func provenance(_ figure: StageProvenance) -> String {
+        let chain = content.chain(of: figure)
+        var html = "<details><summary>Provenance: \(chain.count) stage\(chain.count == 1 ? "" : "s")</summary>\n<table>\n"
+        html += "<tr><th>stage</th><th>type</th><th>state</th><th>key</th><th>parameters</th><th>code digests</th><th>ran</th><th>wall time</th></tr>\n"
+        for s in chain {
+            let m = s.manifest
+            let parameters = m.map { $0.material.parameters.description } ?? "—"
+            let code = m?.material.code.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.prefix(12))" }.joined(separator: "<br>") ?? "—"
+            html += "<tr><td>\(HTML.escape(s.stage))</td><td>\(HTML.escape(s.kind))</td><td>\(stateText(s.state))</td>"
+            html += "<td><code>\(m.map { String($0.key.prefix(12)) } ?? "—")</code></td><td><code>\(HTML.escape(parameters))</code></td>"
+            html += "<td><code>\(code)</code></td><td>\(HTML.escape(m?.started ?? "—"))</td><td>\(m.map { String(format: "%.3f s", $0.seconds) } ?? "—")</td></tr>\n"
+        }
+        html += "</table>\n"
+        if let env = figure.manifest?.environment {
+            let commit = env.gitCommit.map { "\($0.prefix(12))\(env.gitDirty == true ? " (working tree had uncommitted changes)" : "")" } ?? "unknown"
+            let libraries = env.libraries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            html += "<p>Git commit \(HTML.escape(commit)); \(HTML.escape(env.tool)); Swift \(HTML.escape(env.swift)); \(HTML.escape(libraries)); host \(HTML.escape(env.host)).</p>\n"
+        }
+        return html + "</details>\n"
+    }
+}
