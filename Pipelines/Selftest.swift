@@ -1,10 +1,13 @@
+import Foundation
 import Pipeline
 import Stages
 
 /// A slow chain used by the end-to-end tests that interrupt and kill runs; listed only when
 /// CRITICALITY_SELFTEST=1 (see `Registry.swift`).
+/// CRITICALITY_SELFTEST_CELLS widens the grid (default 4), as a user widening a grid would.
 let selftest = PipelineDefinition("selftest", summary: "engine self-test: slow stages to interrupt") { p in
-    let first = p.grid("sleepers", over: Array(0..<4), label: { "n=\($0)" }) {
+    let cells = Int(ProcessInfo.processInfo.environment["CRITICALITY_SELFTEST_CELLS"] ?? "") ?? 4
+    let first = p.grid("sleepers", over: Array(0..<cells), label: { "n=\($0)" }) {
         SleepStage(.init(seconds: 0.3, label: "s\($0)"))
     }
     p.add("join", SleepStage(.init(seconds: 0.3, label: "join"), after: first))

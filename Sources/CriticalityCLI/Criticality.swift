@@ -23,7 +23,7 @@ public struct Criticality: ParsableCommand {
         subcommands: [
             RunCommand.self, StatusCommand.self, DagCommand.self, ShowCommand.self,
             ListCommand.self, CleanCommand.self, GarbageCollectCommand.self,
-            ReportCommand.self, ArchiveCommand.self, VerifyCommand.self,
+            ReportCommand.self, ArchiveCommand.self, VerifyCommand.self, ExecCommand.self,
         ]
     )
 

@@ -21,8 +21,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .shortAndLong, help: "Stages to run at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .shortAndLong, help: "Stages to run at once (default: the number of cores; with --executor slurm, stages submitted at once, default 10000).")
+    var jobs: Int?
 
     @Flag(help: "After a stage fails, go on with the stages that do not depend on it.")
     var keepGoing = false
@@ -30,19 +30,24 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print only the summary and errors.")
     var quiet = false
 
+    @OptionGroup(title: "Cluster") var cluster: ExecutorOptions
+
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
     }
 
     func run() throws {
         let graph = try workspace.graph()
         let engine = try workspace.engine()
+        let executor: (any BatchExecutor)?
+        do { executor = try cluster.make() } catch { throw CommandFailure(error) }
+        let jobs = self.jobs ?? (executor == nil ? ProcessInfo.processInfo.activeProcessorCount : 10_000)
         let progress: ProgressSink & Sendable = quiet ? SilentProgress() : ConsoleProgress()
         let interrupts = InterruptHandler { engine.cancel() }
         defer { interrupts.restore() }
         let summary: Engine.Summary
         do {
-            summary = try engine.run(graph, targets: targets, options: .init(jobs: jobs, keepGoing: keepGoing, results: workspace.resultsURL), progress: progress)
+            summary = try engine.run(graph, targets: targets, options: .init(jobs: jobs, keepGoing: keepGoing, results: workspace.resultsURL, executor: executor), progress: progress)
         } catch let error as PipelineError {
             (progress as? ConsoleProgress)?.finish()
             if case .interrupted = error {

@@ -60,6 +60,8 @@ public final class ConsoleProgress: ProgressSink, Sendable {
                 lines.append("[\(Self.counter(s))] skipped \(stage): \(because)")
             case .warning(let message):
                 lines.append("warning: \(message)")
+            case .note(let message):
+                lines.append(message)
             }
         }
         emit(lines)

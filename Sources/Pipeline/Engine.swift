@@ -80,7 +80,12 @@ public final class Engine: Sendable {
         public var results: URL?
 
         /// Options for a run.
-        public init(jobs: Int = 1, keepGoing: Bool = false, results: URL? = nil) {
+        /// Where stages run: nil for this process's threads, or a cluster executor (then `jobs`
+        /// bounds the stages submitted at once).
+        public var executor: (any BatchExecutor)?
+
+        public init(jobs: Int = 1, keepGoing: Bool = false, results: URL? = nil, executor: (any BatchExecutor)? = nil) {
+            self.executor = executor
             self.jobs = max(1, jobs)
             self.keepGoing = keepGoing
             self.results = results
@@ -141,6 +146,7 @@ public final class Engine: Sendable {
         var summary = Summary()
         summary.checked = selected.count
         var running = 0
+        var batch: [(Int, BatchItem)] = []
         var stopLaunching = false
         let completions = Mutex<[Completion]>([])
         let signal = DispatchSemaphore(value: 0)
@@ -185,12 +191,35 @@ public final class Engine: Sendable {
                 }
                 running += 1
                 progress.report(.started(stage: node.name, estimate: previous(node)?.seconds))
+                if options.executor != nil {
+                    let inputKeys = Dictionary(uniqueKeysWithValues: node.inputs.map { (graph.nodes[$0].name, done[$0]!.key) })
+                    try StageSpec(key: key, stageName: node.name, profile: graph.profile,
+                                  parameters: statics[index]!.parameters, inputs: inputKeys).save(in: store)
+                    batch.append((index, BatchItem(stage: node.name, key: key, group: node.group)))
+                    continue
+                }
                 let inputFolders = Dictionary(uniqueKeysWithValues: node.inputs.map { ($0, store.outputs(done[$0]!.key)) })
                 let job = StageJob(node: node, key: key, material: material, environment: { [unowned self] in self.runEnvironment() },
                                    profile: graph.profile, inputFolders: inputFolders, store: store)
                 DispatchQueue.global().async { [progress] in
                     let result = job.execute(progress: progress, cancelled: { [weak self] in self?.isCancelled ?? true })
                     completions.withLock { $0.append(Completion(node: index, result: result)) }
+                    signal.signal()
+                }
+            }
+            if let executor = options.executor, !batch.isEmpty {
+                // Every ready stage goes out in one submission; the store says what came back.
+                let submitted = batch
+                batch = []
+                DispatchQueue.global().async { [store, progress] in
+                    let reasons = executor.run(submitted.map(\.1), store: store, cancelled: { [weak self] in self?.isCancelled ?? true }, progress: progress)
+                    let results: [Completion] = submitted.map { index, item in
+                        if case .valid(let manifest) = store.lookup(item.key) { return Completion(node: index, result: .success(manifest)) }
+                        let failure = store.failureMessage(key: item.key)
+                        let reason = [failure, reasons[item.key]].compactMap { $0 }.joined(separator: "; ")
+                        return Completion(node: index, result: .failure(.stageFailed(stage: item.stage, message: reason.isEmpty ? "the cluster task ended without storing its result" : reason)))
+                    }
+                    completions.withLock { $0.append(contentsOf: results) }
                     signal.signal()
                 }
             }

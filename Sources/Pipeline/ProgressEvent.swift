@@ -16,6 +16,8 @@ public enum ProgressEvent: Sendable {
     case skipped(stage: String, because: String)
     /// A warning worth a line of its own (a corrupt entry recomputed, say).
     case warning(String)
+    /// Something the user should see in the log (a cluster job submitted or cancelled).
+    case note(String)
 }
 
 /// Receives progress events; must be safe to call from worker threads.

@@ -24,6 +24,9 @@ public struct SleepStage: Stage {
         self.after = after
     }
 
+    /// The failure a `fail…` label asks for.
+    public struct Failure: Error, CustomStringConvertible { public let description: String }
+
     public func run(_ context: StageContext) throws -> TextArtifact {
         let steps = max(1, Int(parameters.seconds / 0.05))
         for step in 0..<steps {
@@ -31,6 +34,9 @@ public struct SleepStage: Stage {
             usleep(UInt32(parameters.seconds / Double(steps) * 1e6))
             context.progress(Double(step + 1) / Double(steps))
         }
+        // A label starting with "fail" makes the stage throw: how the tests make a stage fail
+        // (locally and as a cluster task) without a special stage type.
+        if parameters.label.hasPrefix("fail") { throw Failure(description: "asked to fail (label \(parameters.label))") }
         let inputs = try after.map { try context.read($0).text }
         return TextArtifact(([parameters.label] + inputs).joined(separator: "+"))
     }
