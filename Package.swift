@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5-serial"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         .systemLibrary(name: "CFFTW", path: "Sources/CFFTW", pkgConfig: "fftw3"),
+        .systemLibrary(name: "CGzip", path: "Sources/CGzip"),
 
         // HDF5 files: datasets, attributes, dimension scales; byte-deterministic, thread-safe.
         .target(name: "HDF5", dependencies: ["CHDF5"]),
@@ -27,6 +28,10 @@ let package = Package(
 
         // The theory: activations, Gaussian quadrature, fixed points, susceptibilities, depth scales.
         .target(name: "MeanField"),
+
+        // Training real networks (002 §4.1): dense and convolutional layers through OpenBLAS sgemm,
+        // initialisers, optimisers, IDX/CIFAR readers; Float32, deterministic given a seed.
+        .target(name: "Training", dependencies: ["CBLAS", "CGzip", "MeanField"]),
 
         // The engine: stages, keys, store, scheduler, provenance, progress.
         .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -44,17 +49,18 @@ let package = Package(
 
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [
-            "Pipeline", "Pipelines", "Reporting", "CBLAS", "CFFTW",
+            "Pipeline", "Pipelines", "Reporting", "CBLAS", "CFFTW", "Training", "MeanField",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "criticality", dependencies: ["CriticalityCLI"]),
 
         // `make bench`: tables measured next to same-run peers.
-        .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS"]),
+        .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS", "Training", "MeanField"]),
 
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),
         .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Stages"]),
     ]
 )

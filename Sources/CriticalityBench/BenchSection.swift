@@ -2,11 +2,13 @@
 enum BenchSection: String, CaseIterable {
     case engine
     case hashing
+    case training
 
     func run() throws -> String {
         switch self {
         case .engine: return try EngineBenchmark().run()
         case .hashing: return try HashingBenchmark().run()
+        case .training: return try TrainingBenchmark().run()
         }
     }
 }

@@ -1,0 +1,69 @@
+import MeanField
+import Testing
+@testable import Training
+
+/// Backward passes against central finite differences (see ``GradientCheck``).
+struct GradientTests {
+    @Test func denseLayer() {
+        let report = GradientCheck.check(DenseLayer(inputs: .vector(7), outputs: 5, maxBatch: 3), batch: 3)
+        #expect(report.worstRelativeError < 1e-2, "dense: \(report)")
+    }
+
+    @Test(arguments: [1, 2])
+    func convolution(stride: Int) {
+        let layer = Conv2DLayer(input: FeatureShape(height: 5, width: 6, channels: 2), outputChannels: 3, stride: stride, maxBatch: 2)
+        if stride == 2 { #expect(layer.outputShape == FeatureShape(height: 3, width: 3, channels: 3)) }
+        let report = GradientCheck.check(layer, batch: 2)
+        #expect(report.worstRelativeError < 1e-2, "conv stride \(stride): \(report)")
+    }
+
+    @Test func globalAveragePooling() {
+        let report = GradientCheck.check(GlobalAveragePoolLayer(input: FeatureShape(height: 3, width: 2, channels: 4)), batch: 2)
+        #expect(report.worstRelativeError < 1e-2, "pooling: \(report)")
+    }
+
+    @Test(arguments: Activation.allCases)
+    func activation(_ phi: Activation) {
+        // Inputs in [−2, 2] kept ≥ 0.15 from the kinks at 0 and ±1, wider than the step 1e-2.
+        let report = GradientCheck.check(ActivationLayer(phi, shape: .vector(6)), batch: 4, inputs: { generator in
+            var x = Float(4 * generator.nextUniform() - 2)
+            for kink: Float in [-1, 0, 1] where abs(x - kink) < 0.15 { x = kink + (x < kink ? -0.15 : 0.15) }
+            return x
+        })
+        #expect(report.worstRelativeError < 1e-2, "\(phi): \(report)")
+    }
+
+    @Test func activationValuesMatchTheory() {
+        // The Float32 kernels (including the exp-based tanh) agree with MeanField's Double φ.
+        for phi in Activation.allCases {
+            let xs: [Float] = stride(from: -9, through: 9, by: 0.005).map { Float($0) }
+            var ys = [Float](repeating: 0, count: xs.count)
+            phi.apply(xs, &ys, count: xs.count)
+            for (x, y) in zip(xs, ys) {
+                let exact = phi.value(Double(x))
+                #expect(abs(Double(y) - exact) <= 2e-6 * max(1, abs(exact)), "\(phi)(\(x)) = \(y), theory \(exact)")
+            }
+        }
+    }
+
+    @Test func softmaxCrossEntropy() {
+        var generator = SeededGenerator(seed: 3)
+        let batch = 3, classes = 5
+        var logits = (0..<batch * classes).map { _ in Float(2 * generator.nextGaussian()) }
+        let labels: [Int32] = [0, 3, 4]
+        var gradient = [Float](repeating: 0, count: logits.count)
+        let analytic = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, batch: batch, classes: classes, gradient: &gradient)
+        #expect(analytic.loss > 0)
+        let h: Float = 1e-2
+        for i in logits.indices {
+            let saved = logits[i]
+            logits[i] = saved + h
+            let up = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, batch: batch, classes: classes, gradient: nil).loss
+            logits[i] = saved - h
+            let down = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, batch: batch, classes: classes, gradient: nil).loss
+            logits[i] = saved
+            let numeric = (up - down) / Double(2 * h)
+            #expect(abs(numeric - Double(gradient[i])) < 1e-3, "logit \(i): numeric \(numeric), analytic \(gradient[i])")
+        }
+    }
+}
