@@ -3,12 +3,14 @@ enum BenchSection: String, CaseIterable {
     case engine
     case hashing
     case training
+    case slurm
 
     func run() throws -> String {
         switch self {
         case .engine: return try EngineBenchmark().run()
         case .hashing: return try HashingBenchmark().run()
         case .training: return try TrainingBenchmark().run()
+        case .slurm: return try SlurmBenchmark().run()
         }
     }
 }
