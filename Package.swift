@@ -37,10 +37,10 @@ let package = Package(
         .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         // Stage types: science wired into the engine (their source files are code dependencies).
-        .target(name: "Stages", dependencies: ["Pipeline", "Plot", "HDF5", "MeanField"]),
+        .target(name: "Stages", dependencies: ["Pipeline", "Plot", "HDF5", "MeanField", "Training", "CBLAS"]),
 
         // The papers, declared as pipelines: values and wiring only, never a code dependency.
-        .target(name: "Pipelines", dependencies: ["Pipeline", "Stages", "MeanField"], path: "Pipelines"),
+        .target(name: "Pipelines", dependencies: ["Pipeline", "Stages", "MeanField", "Training"], path: "Pipelines"),
 
         // Reports and archives: the HTML report, the Workflow Run RO-Crate zip, and its verifier.
         .target(name: "Reporting", dependencies: [
@@ -49,7 +49,7 @@ let package = Package(
 
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [
-            "Pipeline", "Pipelines", "Reporting", "CBLAS", "CFFTW", "Training", "MeanField",
+            "Pipeline", "Pipelines", "Reporting", "Stages", "CBLAS", "CFFTW", "Training", "MeanField",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "criticality", dependencies: ["CriticalityCLI"]),
@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),
         .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Stages"]),
     ]

@@ -2,7 +2,7 @@ import MeanField
 
 /// Everything that defines one training run. Defaults are the 002 §4.1 MLP point
 /// (tanh, D = 20, W = 300, σ_w² = 1.76, σ_b² = 0.05, SGD η = 10⁻³, batch 256).
-public struct TrainingConfiguration: Sendable, Codable, Equatable {
+public struct TrainingConfiguration: Sendable, Codable, Hashable {
     /// MLP or CNN.
     public var architecture: Architecture = .mlp
     /// φ, shared with the mean-field theory.

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import MeanField
+import Pipeline
+import Pipelines
+import Stages
+import Training
+
+/// `criticality trainability`: a (σ_w², depth) grid of training runs with the theory's ξ_c, the
+/// measured boundary per column and the fitted multiple n — run through the engine, so cells are
+/// cached and shared with the figures' pipelines.
+struct TrainabilityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trainability",
+        abstract: "Train a (σ_w², depth) grid and fit depth_boundary = n·ξ_c (002 §4).",
+        discussion: """
+        --sw2 and --depth take a comma list (1.3,1.76,3.0) or START:STOP:COUNT (1:4:7). Each cell is
+        one cached training run in the store; rerunning with a wider grid trains only the new cells.
+
+        Example:
+          criticality trainability --activation tanh --sb2 0.05 --sw2 1.3,1.76,3.0 --depth 40 \\
+              --width 200 --batch 128 --steps 500 --optimizer sgd --lr 1e-3 --seed 0 --json
+        """)
+
+    @Option(help: "Activation (MeanField's names).") var activation = "tanh"
+    @Option(parsing: .unconditional, help: "σ_b².") var sb2 = 0.05
+    @Option(parsing: .unconditional, help: "σ_w² values: a,b,c or START:STOP:COUNT.") var sw2 = "1:4:7"
+    @Option(parsing: .unconditional, help: "Depths: a,b,c or START:STOP:COUNT.") var depth = "10,20,40"
+    @Option(parsing: .unconditional, help: "Hidden width.") var width = 100
+    @Option(parsing: .unconditional, help: "Batch size.") var batch = 128
+    @Option(parsing: .unconditional, help: "Optimiser steps per cell.") var steps = 500
+    @Option(help: "sgd, momentum, rmsprop or adam.") var optimizer = "sgd"
+    @Option(parsing: .unconditional, help: "Learning rate.") var lr = 1e-3
+    @Option(help: "Seed.") var seed: UInt64 = 0
+    @Option(name: .shortAndLong, help: "Cells trained at once (each uses one BLAS thread).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: ArgumentHelp("The content-addressed store (default: $CRITICALITY_STORE, else .criticality/store).", valueName: "dir"))
+    var store: String?
+    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "No progress lines.") var quiet = false
+
+    func run() throws {
+        do {
+            let phi = try Activation.parse(activation)
+            let sw2Values = try Self.axis(sw2, name: "--sw2")
+            let depthValues = try Self.axis(depth, name: "--depth").map { Int($0.rounded()) }
+            guard sb2.isFinite, sb2 >= 0 else { throw ValidationError("--sb2 \(sb2) must be a finite, non-negative variance") }
+            for value in sw2Values where !(value.isFinite && value >= 0) { throw ValidationError("--sw2 value \(value) must be a finite, non-negative variance") }
+            for (name, value) in [("--width", width), ("--batch", batch), ("--steps", steps)] + depthValues.map({ ("--depth", $0) }) where value < 1 {
+                throw ValidationError("\(name) \(value) must be at least 1")
+            }
+            guard lr.isFinite, lr > 0 else { throw ValidationError("--lr \(lr) must be finite and > 0") }
+            let kind = try OptimizerKind.parse(optimizer)
+            let pipeline = trainabilityPipeline(activation: phi, sb2: sb2, sw2: sw2Values, depths: depthValues, width: width, batch: batch,
+                                                steps: steps, optimizer: kind, learningRate: lr, seed: seed)
+            var workspace = WorkspaceOptions()
+            workspace.store = store
+            let engine = try workspace.engine()
+            let graph = try StageGraph([pipeline], profile: .default)
+            let progress: ProgressSink = quiet || json ? SilentProgress() : ConsoleProgress()
+            let interrupts = InterruptHandler { engine.cancel() }
+            defer { interrupts.restore() }
+            let summary = try engine.run(graph, options: .init(jobs: jobs, keepGoing: true), progress: progress)
+            (progress as? ConsoleProgress)?.finish()
+            if let failure = summary.failed.first { throw ValidationError("\(failure.stage): \(failure.message)") }
+            let heatmap = try engine.provenance(graph, targets: ["trainability/heatmap"]).last
+            guard let manifest = heatmap?.manifest else { throw ValidationError("the heatmap was not computed") }
+            let data = try LabelledData.read(from: engine.store.outputs(manifest.key))
+            try report(data, sw2: sw2Values, depths: depthValues)
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+
+    private func report(_ data: LabelledData, sw2: [Double], depths: [Int]) throws {
+        let accuracy = try data.variable("test_accuracy").values
+        let rows = (0..<depths.count).map { r in Array(accuracy[(r * sw2.count)..<((r + 1) * sw2.count)]) }
+        let xi = try data.variable("xi_c").values, boundary = try data.variable("boundary").values
+        let n = try data.variable("n").values[0], low = try data.variable("n_low").values[0], high = try data.variable("n_high").values[0]
+        let used = (data.attributes["columns_used"] ?? "").split(separator: ",").compactMap { Int($0) }
+        func number(_ x: Double) -> Any { x.isFinite ? x : NSNull() }
+        if json {
+            var object: [String: Any] = [
+                "activation": activation, "sb2": sb2, "sw2": sw2, "depth": depths,
+                "test_accuracy": rows.map { $0.map(number) }, "xi_c": xi.map(number), "boundary": boundary.map(number),
+                "n": number(n), "n_low": number(low), "n_high": number(high), "columns_used": used,
+            ]
+            if !n.isFinite { object["note"] = data.attributes["note"] ?? "no fit" }
+            let encoded = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            print(String(decoding: encoded, as: UTF8.self))
+            return
+        }
+        print("test accuracy (rows: depth; columns: σ_w² = \(sw2.map { CaptionNumber.format($0) }.joined(separator: ", ")))")
+        for (d, row) in zip(depths, rows) { print(String(format: "  L = %4d  ", d) + row.map { String(format: "%.3f", $0) }.joined(separator: "  ")) }
+        print("ξ_c       " + xi.map { $0.isFinite ? String(format: "%.2f", $0) : "∞/none" }.joined(separator: "  "))
+        print("boundary  " + boundary.map { $0.isFinite ? String(format: "%.1f", $0) : "—" }.joined(separator: "  "))
+        if n.isFinite { print(String(format: "n = %.3f, 95%% interval [%.3f, %.3f] over %d columns", n, low, high, used.count)) }
+        else { print("n: not fitted (\(data.attributes["note"] ?? "no boundary inside the grid"))") }
+    }
+
+    /// `a,b,c` or `START:STOP:COUNT`.
+    static func axis(_ text: String, name: String) throws -> [Double] {
+        let parts = text.split(separator: ":")
+        if parts.count == 3 {
+            guard let a = Double(parts[0]), let b = Double(parts[1]), let n = Int(parts[2]), n >= 1 else {
+                throw ValidationError("\(name) \(text): START:STOP:COUNT needs two numbers and a count ≥ 1")
+            }
+            return n == 1 ? [a] : (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
+        }
+        let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty else { throw ValidationError("\(name) is empty: give a,b,c or START:STOP:COUNT") }
+        guard values.allSatisfy({ $0 != nil }) else { throw ValidationError("\(name) \(text): not a list of numbers") }
+        return values.map { $0! }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Pipeline
+import Plot
+
+/// Trainability heatmaps (002 Figs. 1, 2; 000 after Lee et al. 2017): test accuracy as colour
+/// over σ_w² and depth, chance marked on the colour bar, n·ξ_c(σ_w²) overlaid for the paper's
+/// n = 4.5, Schoenholz et al.'s n = 6 and the n fitted to this grid (with its 95% interval), and
+/// the critical σ_w² as a vertical line. One panel per heatmap.
+public struct TrainabilityFigure: Stage {
+    /// Titles, overlays and the caption's account of the protocol.
+    public struct Parameters: Codable, Hashable, Sendable {
+        /// The figure's file name.
+        public var name: String
+        /// One title per heatmap.
+        public var titles: [String]
+        /// What the figure reproduces, first words of the caption.
+        public var what: String
+        /// How the cells were trained (optimiser, rate, batch, steps, width, data set, seed).
+        public var protocolText: String
+        /// Multiples of ξ_c drawn over every panel.
+        public var multiples: [Double]
+        public var columns: Int
+        public var profile: Profile
+        public init(name: String, titles: [String], what: String, protocolText: String, multiples: [Double] = [4.5, 6],
+                    columns: Int, profile: Profile) {
+            self.name = name
+            self.titles = titles
+            self.what = what
+            self.protocolText = protocolText
+            self.multiples = multiples
+            self.columns = columns
+            self.profile = profile
+        }
+    }
+
+    public static let kind = "figure.trainability"
+    public static let code: [CodeDependency] = [.thisFile()]
+    public var parameters: Parameters
+    public let heatmaps: [Artifact<LabelledData>]
+
+    public init(_ parameters: Parameters, heatmaps: [Artifact<LabelledData>]) {
+        self.parameters = parameters
+        self.heatmaps = heatmaps
+    }
+
+    public func run(_ context: StageContext) throws -> FigureArtifact {
+        var panels: [Panel] = []
+        var fits: [String] = []
+        let dashes: [Dash] = [.dashed, .dotted, .dashDotted]
+        // Light colours that read on viridis and on the key's white background.
+        let colours = [Color(hex: 0x00e5ff), Color(hex: 0xff66ff), Color(hex: 0xdddddd)]
+        for (index, artifact) in heatmaps.enumerated() {
+            let data = try context.read(artifact)
+            let title = index < parameters.titles.count ? parameters.titles[index] : "panel \(index + 1)"
+            let sw2 = try data.axis("sigma_w2").values
+            let rowAxis = data.axes.first { $0.name == "depth" || $0.name == "sigma_b2" }!
+            let rows = rowAxis.values
+            let accuracy = try data.variable("test_accuracy").values
+            let grid = (0..<rows.count).map { r in Array(accuracy[(r * sw2.count)..<((r + 1) * sw2.count)]) }
+            var layers: [Layer] = [.heatmap(Heatmap(x: sw2, y: rows, values: grid,
+                                                    colorBar: ColorBar(label: "test accuracy", range: 0...1, marks: [ColorBarMark("chance", at: 0.1)])))]
+            let critical = try data.variable("sigma_w2_critical").values[0]
+            if rowAxis.name == "depth" {
+                let fine = try data.axis("sigma_w2_fine").values, xi = try data.variable("xi_c_fine").values
+                func overlay(_ n: Double, _ label: String, _ style: Style) {
+                    let points = zip(fine, xi).filter { $0.1.isFinite && n * $0.1 <= (rows.last ?? 0) * 1.5 }
+                    guard points.count > 1 else { return }
+                    layers.append(.series(Series(x: points.map(\.0), y: points.map { n * $0.1 }, title: Text(label), style: style)))
+                }
+                for (k, multiple) in parameters.multiples.enumerated() {
+                    overlay(multiple, "\(CaptionNumber.format(multiple)) ξ_c", Style(color: colours[k % colours.count], lineWidth: 2.5, dash: dashes[k % dashes.count]))
+                }
+                let n = try data.variable("n").values[0]
+                if n.isFinite {
+                    let low = try data.variable("n_low").values[0], high = try data.variable("n_high").values[0]
+                    overlay(n, "fit: \(String(format: "%.2f", n)) ξ_c", Style(color: Color(hex: 0xff9900), lineWidth: 2.5))
+                    fits.append("\(title): n = \(String(format: "%.2f", n)) [\(String(format: "%.2f", low)), \(String(format: "%.2f", high))]")
+                } else {
+                    fits.append("\(title): n not fitted (\(data.attributes["note"] ?? "no boundary inside the grid"))")
+                }
+            }
+            if critical.isFinite, critical >= (sw2.first ?? 0), critical <= (sw2.last ?? 0) {
+                layers.append(.reference(ReferenceLine(.vertical(x: critical), title: "critical σ_w² = \(String(format: "%.3g", critical))",
+                                                       style: Style(color: Color(hex: 0xff3030), lineWidth: 2, dash: .solid))))
+            }
+            panels.append(Panel(title: Text(title),
+                                x: Axis(label: "σ_w²", minimum: sw2.first, maximum: sw2.last),
+                                y: Axis(label: rowAxis.name == "depth" ? "depth L" : "σ_b²", minimum: rows.first, maximum: rows.last),
+                                key: .bottomRight, layers: layers))
+        }
+        let columns = max(1, min(parameters.columns, panels.count))
+        let rowsOfPanels = (panels.count + columns - 1) / columns
+        let caption = Text("""
+        \(parameters.what) Test accuracy (colour; chance 0.1 marked on the bar) over σ_w² and depth; overlays: \
+        \(parameters.multiples.map { CaptionNumber.format($0) }.joined(separator: " and ")) ξ_c(σ_w²) (mean-field depth scale, 002 Eq. 10; \
+        4.5 is 002's multiple, 6 Schoenholz et al. 2017's), the multiple fitted to this grid (orange; boundary = depth where accuracy \
+        falls halfway from the column's best to chance; least squares through the origin, 95% bootstrap interval over columns), and the \
+        critical σ_w² (red). \(fits.isEmpty ? "" : "Fitted: " + fits.joined(separator: "; ") + ". ")Protocol: \(parameters.protocolText). \
+        Profile: \(parameters.profile).
+        """)
+        let figure = Figure(caption: caption, size: FigureSize(width: 520 * columns, height: 420 * rowsOfPanels + 120),
+                            grid: Grid(rows: rowsOfPanels, columns: columns), panels: panels)
+        return FigureArtifact(name: parameters.name, figure: figure)
+    }
+}
