@@ -29,6 +29,14 @@ let package = Package(
         // The theory: activations, Gaussian quadrature, fixed points, susceptibilities, depth scales.
         .target(name: "MeanField"),
 
+        // Finite-width random networks: counter-based Gaussian streams, propagation of input pairs,
+        // stochastic lattice networks on a ring (paper 003), Jacobian spectra.
+        // Compiled with -O in every configuration: its SIMD kernels run ~100× slower unoptimised,
+        // which would put the debug test suite in minutes. -fno-math-errno lets the stdlib's
+        // inline square root (a C shim) become sqrtpd, so the Gaussian kernel vectorises (≈ 1.6×).
+        .target(name: "Simulation", dependencies: ["MeanField", "CBLAS", "CFFTW"],
+                swiftSettings: [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"])]),
+
         // Training real networks (002 §4.1): dense and convolutional layers through OpenBLAS sgemm,
         // initialisers, optimisers, IDX/CIFAR readers; Float32, deterministic given a seed.
         .target(name: "Training", dependencies: ["CBLAS", "CGzip", "MeanField"]),
@@ -49,18 +57,19 @@ let package = Package(
 
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [
-            "Pipeline", "Pipelines", "Reporting", "Stages", "CBLAS", "CFFTW", "Training", "MeanField",
+            "Pipeline", "Pipelines", "Reporting", "Stages", "CBLAS", "CFFTW", "Training", "MeanField", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "criticality", dependencies: ["CriticalityCLI"]),
 
         // `make bench`: tables measured next to same-run peers.
-        .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS", "Training", "MeanField"]),
+        .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS", "Training", "MeanField", "Simulation"]),
 
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),
         .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Stages"]),
     ]

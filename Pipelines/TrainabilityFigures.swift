@@ -44,3 +44,51 @@ let trainabilityFigure2 = PipelineDefinition("002-fig2-trainability", summary: "
         protocolText: "left " + longer.describe(dataset: "Fashion-MNIST") + "; right the same with \(shorter.steps) steps",
         columns: 2, profile: p.profile), heatmaps: [long, short]))
 }
+
+/// 002 Fig. 3: learning curves at depth 40, σ_w² = 2 (tanh, σ_b² = 0.05), Gaussian against
+/// orthogonal initialisation, fully connected (left) and convolutional (right; Delta-Orthogonal).
+let learningCurvesFigure3 = PipelineDefinition("002-fig3-learning-curves", summary: "learning curves at depth 40, Gaussian vs orthogonal, MLP and CNN (002 Fig. 3)") { p in
+    let depth = p.profile.pick(quick: 6, default: 40, paper: 40)
+    let mlp = TrainabilityProtocol.forProfile(p.profile, longer: true)
+    let cnnSteps = p.profile.pick(quick: 20, default: 400, paper: 900)
+    let cnnChannels = p.profile.pick(quick: 4, default: 8, paper: 64)
+    let records = 8
+    let mlpRuns = p.grid("mlp", over: [WeightInitialization.gaussian, .orthogonal], label: { $0.rawValue }) { initialisation in
+        var c = mlp.configuration(activation: .tanh, sw2: 2, sb2: 0.05, depth: depth)
+        c.initialization = initialisation
+        c.evaluationInterval = max(1, mlp.steps / records)
+        return TrainingCell(.init(configuration: c))
+    }
+    let cnnRuns = p.grid("cnn", over: [WeightInitialization.gaussian, .deltaOrthogonal], label: { $0.rawValue }) { initialisation in
+        var c = mlp.configuration(activation: .tanh, sw2: 2, sb2: 0.05, depth: depth)
+        c.architecture = .cnn
+        c.width = cnnChannels
+        c.batchSize = 64
+        c.steps = cnnSteps
+        c.initialization = initialisation
+        c.evaluationInterval = max(1, cnnSteps / 4)
+        return TrainingCell(.init(configuration: c))
+    }
+    p.add("figure", LearningCurvesFigure(.init(
+        panelTitles: ["fully connected, depth \(depth)", "convolutional, depth \(depth), \(cnnChannels) channels"],
+        runLabels: ["Gaussian", "orthogonal"], runsPerPanel: 2, stepsPerEpoch: mlp.steps,
+        protocolText: "MLP: " + mlp.describe(dataset: "Fashion-MNIST") + "; CNN (002 §4.1 architecture): \(cnnChannels) channels, batch 64, \(cnnSteps) steps, Delta-Orthogonal for the orthogonal run; one epoch = \(mlp.steps) steps on the x axis",
+        profile: p.profile), runs: mlpRuns + cnnRuns))
+}
+
+/// Paper 000 (after Lee et al. 2017): ReLU networks' test accuracy over (σ_w², σ_b²) at a shallow
+/// and a deep depth, with the semi-critical line σ_w² = 2 and the critical point (0, 2).
+let reluPlane = PipelineDefinition("000-relu-trainability", summary: "ReLU trainability over (σ_w², σ_b²), shallow vs deep, with the critical point (000)") { p in
+    let protocolUsed = TrainabilityProtocol.forProfile(p.profile)
+    let sw2: [Double] = p.profile.pick(quick: [1, 2, 3], default: [1.0, 1.5, 1.8, 2.0, 2.2, 2.5, 3.0], paper: ParameterAxis.linear(0.5, 4, 36).values)
+    let sb2: [Double] = p.profile.pick(quick: [0, 0.5], default: [0, 0.05, 0.2, 0.5, 1.0], paper: ParameterAxis.linear(0, 2, 21).values)
+    let depths: [Int] = p.profile.pick(quick: [2, 6], default: [10, 50], paper: [10, 100])
+    let maps = depths.map { depth in
+        p.trainabilityPlane("depth-\(depth)", activation: .relu, sw2: sw2, sb2: sb2, depth: depth, protocol: protocolUsed)
+    }
+    p.add("figure", TrainabilityFigure(.init(
+        name: "relu-plane",
+        titles: depths.map { "ReLU, depth \($0)" },
+        what: "Trainability of ReLU networks over the (σ_w², σ_b²) plane at a shallow and a deep depth (paper 000, after Lee et al. 2017): the critical point is (σ_b², σ_w²) = (0, 2) and σ_w² = 2 is the semi-critical line (red); the trainable region should narrow onto it with depth.",
+        protocolText: protocolUsed.describe(dataset: "Fashion-MNIST"), multiples: [], columns: 2, profile: p.profile), heatmaps: maps))
+}

@@ -61,6 +61,18 @@ extension PipelineBuilder {
     }
 }
 
+extension PipelineBuilder {
+    /// A trainability heatmap over (σ_b², σ_w²) at one depth (paper 000's plane).
+    func trainabilityPlane(_ name: String, activation: Activation, sw2: [Double], sb2: [Double], depth: Int,
+                           protocol p: TrainabilityProtocol) -> Artifact<LabelledData> {
+        let points = sb2.flatMap { b in sw2.map { TrainabilityPoint(row: b, sw2: $0) } }
+        let cells = grid("\(name)-cells", over: points, label: { "sb2=\(CaptionNumber.format($0.row)),sw2=\(CaptionNumber.format($0.sw2))" }) { point in
+            TrainingCell(.init(configuration: p.configuration(activation: activation, sw2: point.sw2, sb2: point.row, depth: depth)))
+        }
+        return add(name, TrainabilityHeatmap(.init(activation: activation, sb2: sb2.first ?? 0, sw2: sw2, rowAxis: "sigma_b2", rows: sb2), cells: cells))
+    }
+}
+
 /// The pipeline `criticality trainability` runs: one heatmap over the given grid, its cells
 /// keyed like the figures' cells, so a cell computed by either is reused by the other.
 public func trainabilityPipeline(activation: Activation, sb2: Double, sw2: [Double], depths: [Int], width: Int, batch: Int,

@@ -4,6 +4,7 @@ enum BenchSection: String, CaseIterable {
     case hashing
     case training
     case slurm
+    case simulation
 
     func run() throws -> String {
         switch self {
@@ -11,6 +12,7 @@ enum BenchSection: String, CaseIterable {
         case .hashing: return try HashingBenchmark().run()
         case .training: return try TrainingBenchmark().run()
         case .slurm: return try SlurmBenchmark().run()
+        case .simulation: return try SimulationBenchmark().run()
         }
     }
 }

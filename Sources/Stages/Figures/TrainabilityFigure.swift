@@ -80,7 +80,8 @@ public struct TrainabilityFigure: Stage {
                 }
             }
             if critical.isFinite, critical >= (sw2.first ?? 0), critical <= (sw2.last ?? 0) {
-                layers.append(.reference(ReferenceLine(.vertical(x: critical), title: "critical σ_w² = \(String(format: "%.3g", critical))",
+                let label = rowAxis.name == "depth" ? "critical σ_w² = \(String(format: "%.3g", critical))" : "σ_w² = \(String(format: "%.3g", critical)) (critical at σ_b² = \(CaptionNumber.format(rows.first ?? 0)))"
+                layers.append(.reference(ReferenceLine(.vertical(x: critical), title: Text(label),
                                                        style: Style(color: Color(hex: 0xff3030), lineWidth: 2, dash: .solid))))
             }
             panels.append(Panel(title: Text(title),
@@ -88,14 +89,17 @@ public struct TrainabilityFigure: Stage {
                                 y: Axis(label: rowAxis.name == "depth" ? "depth L" : "σ_b²", minimum: rows.first, maximum: rows.last),
                                 key: .bottomRight, layers: layers))
         }
+        let overlayText = fits.isEmpty ? "" : """
+            Overlays: \(parameters.multiples.map { CaptionNumber.format($0) }.joined(separator: " and ")) ξ_c(σ_w²) (mean-field depth \
+            scale, 002 Eq. 10; 4.5 is 002's multiple, 6 Schoenholz et al. 2017's), the multiple fitted to this grid (orange; boundary = \
+            depth where accuracy falls halfway from the column's best to chance; least squares through the origin, 95% bootstrap \
+            interval over columns), and the critical σ_w² (red). 
+            """
         let columns = max(1, min(parameters.columns, panels.count))
         let rowsOfPanels = (panels.count + columns - 1) / columns
         let caption = Text("""
-        \(parameters.what) Test accuracy (colour; chance 0.1 marked on the bar) over σ_w² and depth; overlays: \
-        \(parameters.multiples.map { CaptionNumber.format($0) }.joined(separator: " and ")) ξ_c(σ_w²) (mean-field depth scale, 002 Eq. 10; \
-        4.5 is 002's multiple, 6 Schoenholz et al. 2017's), the multiple fitted to this grid (orange; boundary = depth where accuracy \
-        falls halfway from the column's best to chance; least squares through the origin, 95% bootstrap interval over columns), and the \
-        critical σ_w² (red). \(fits.isEmpty ? "" : "Fitted: " + fits.joined(separator: "; ") + ". ")Protocol: \(parameters.protocolText). \
+        \(parameters.what) Test accuracy as colour (chance 0.1 marked on the bar). \(overlayText)\
+        \(fits.isEmpty ? "" : "Fitted: " + fits.joined(separator: "; ") + ". ")Protocol: \(parameters.protocolText). \
         Profile: \(parameters.profile).
         """)
         let figure = Figure(caption: caption, size: FigureSize(width: 520 * columns, height: 420 * rowsOfPanels + 120),
