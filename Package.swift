@@ -45,10 +45,10 @@ let package = Package(
         .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         // Stage types: science wired into the engine (their source files are code dependencies).
-        .target(name: "Stages", dependencies: ["Pipeline", "Plot", "HDF5", "MeanField", "Training", "CBLAS"]),
+        .target(name: "Stages", dependencies: ["Pipeline", "Plot", "HDF5", "MeanField", "Training", "Simulation", "CBLAS"]),
 
         // The papers, declared as pipelines: values and wiring only, never a code dependency.
-        .target(name: "Pipelines", dependencies: ["Pipeline", "Stages", "MeanField", "Training"], path: "Pipelines"),
+        .target(name: "Pipelines", dependencies: ["Pipeline", "Stages", "MeanField", "Training", "Simulation"], path: "Pipelines"),
 
         // Reports and archives: the HTML report, the Workflow Run RO-Crate zip, and its verifier.
         .target(name: "Reporting", dependencies: [

@@ -1,0 +1,34 @@
+import MeanField
+import Pipeline
+import Simulation
+import Stages
+
+/// Paper 003 Figs. 3–5: the stochastic linear and ReLU lattice networks against their saddle
+/// points, and the linear network's Fourier-mode spectrum (Appendix 8.3: N = 200, L = 1024,
+/// σ_b² = 0.01, analysis window 512–1024, M networks).
+let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic linear and ReLU lattice networks vs saddle points; mode spectrum (003 Figs. 3-5)") { p in
+    let networks = p.profile.pick(quick: 8, default: 100, paper: 200)
+    let depth = p.profile.pick(quick: 256, default: 1024, paper: 1024)
+    let width = 200
+    let linearSw2: [Double] = p.profile.pick(quick: [0.1, 0.5, 0.9], default: ParameterAxis.linear(0.05, 0.95, 19).values, paper: ParameterAxis.linear(0.02, 0.98, 49).values)
+    let reluSw2: [Double] = p.profile.pick(quick: [0.4, 1.0, 1.6], default: ParameterAxis.linear(0.1, 1.9, 19).values, paper: ParameterAxis.linear(0.05, 1.95, 39).values)
+    let linear = p.add("linear", LatticeSweep(.init(model: .linear, sb2: 0.01, sw2: linearSw2, width: width, depth: depth, networks: networks, seed: 1)))
+    let relu = p.add("relu", LatticeSweep(.init(model: .relu, sb2: 0.01, sw2: reluSw2, width: width, depth: depth, networks: networks, seed: 2)))
+    let spectrum = p.add("spectrum", LatticeSpectrum(.init(sb2: 0.01, sw2: p.profile.pick(quick: [0.18, 0.82], default: [0.02, 0.18, 0.34, 0.5, 0.66, 0.82, 0.98],
+                                                                                            paper: [0.02, 0.18, 0.34, 0.5, 0.66, 0.82, 0.98]),
+                                                           width: width, depth: depth, networks: networks, seed: 3)))
+    p.add("figure", LatticeFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, M = \(networks) networks, window layers \(depth / 2)–\(depth), exact sampler (W y drawn from its exact Gaussian law: fresh weights each layer)",
+                                        profile: p.profile), linear: linear, relu: relu, spectrum: spectrum))
+}
+
+/// Mean-field theory against finite width: tanh networks of width 50 to 1000 on both sides of
+/// the transition (σ_b² = 0.05), dense Gaussian weights through BLAS.
+let finiteWidth = PipelineDefinition("002-finite-width", summary: "finite-width q^l, c^l vs the mean-field maps, N = 50…1000 (002 Eqs. 3, 5-7)") { p in
+    let widths: [Int] = p.profile.pick(quick: [20, 50], default: [50, 100, 200, 500, 1000], paper: [50, 100, 200, 500, 1000, 2000])
+    let networks = p.profile.pick(quick: 4, default: 20, paper: 100)
+    let depth = p.profile.pick(quick: 10, default: 30, paper: 50)
+    let run = p.add("propagation", FiniteWidthPropagation(.init(activation: .tanh, sb2: 0.05, sw2: [1.0, 2.5], widths: widths, depth: depth,
+                                                                networks: networks, q0: 1, c0: 0.5, seed: 1)))
+    p.add("figure", PropagationFigure(.init(protocolText: "tanh, σ_b² = 0.05, q⁰ = 1, c⁰ = 0.5, depth \(depth), \(networks) networks per width, dense sampler",
+                                            profile: p.profile), propagation: run))
+}
