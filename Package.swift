@@ -68,6 +68,7 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
+        .testTarget(name: "MeanFieldTests", dependencies: ["MeanField"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),

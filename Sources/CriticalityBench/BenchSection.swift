@@ -5,6 +5,7 @@ enum BenchSection: String, CaseIterable {
     case training
     case slurm
     case simulation
+    case meanfield
 
     func run() throws -> String {
         switch self {
@@ -13,6 +14,7 @@ enum BenchSection: String, CaseIterable {
         case .training: return try TrainingBenchmark().run()
         case .slurm: return try SlurmBenchmark().run()
         case .simulation: return try SimulationBenchmark().run()
+        case .meanfield: return try MeanFieldGridBenchmark().run()
         }
     }
 }

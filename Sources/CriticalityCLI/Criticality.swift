@@ -24,7 +24,7 @@ public struct Criticality: ParsableCommand {
             RunCommand.self, StatusCommand.self, DagCommand.self, ShowCommand.self,
             ListCommand.self, CleanCommand.self, GarbageCollectCommand.self,
             ReportCommand.self, ArchiveCommand.self, VerifyCommand.self, ExecCommand.self,
-            TrainCommand.self, TrainabilityCommand.self, SimulateCommand.self,
+            TheoryCommand.self, TrainCommand.self, TrainabilityCommand.self, SimulateCommand.self,
         ]
     )
 

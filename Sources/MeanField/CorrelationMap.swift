@@ -56,13 +56,18 @@ public struct CorrelationMap: Hashable, Sendable {
 
     /// The stable fixed point c* reached from c⁰ just below 1, with q = q* a fixed point of the
     /// variance map: 1 when χ₁ ≤ 1 (ordered), otherwise the largest root below 1 of
-    /// c = map(c) (chaotic), found by a geometric scan in 1 − c and Brent's method.
+    /// c = map(c) (chaotic).
+    ///
+    /// By Mehler's formula the map is a power series in c with non-negative coefficients,
+    /// (σ_w² Σ a_k² c^k + σ_b²)/q, so map(c) − c is convex on [0, 1]; it vanishes at c = 1, is
+    /// negative just below 1 when χ₁ > 1 and is ≥ 0 at c = 0. Its only other root in [0, 1) is
+    /// therefore bracketed by [0, 1 − 10⁻⁶] and Brent's method finds it directly (no scan).
     public func stableFixedPoint(chi1: Double? = nil) -> Double {
         let chi = chi1 ?? slope(at: 1)
         if chi <= 1 || q == 0 { return 1 }
-        // H(t) = t − σ_w² D(1 − t)/q: negative just below the unstable c = 1, positive at the stable c*.
+        // H(t) = t − σ_w² D(1 − t)/q = map(c) − c at c = 1 − t: negative just below the unstable
+        // c = 1, ≥ 0 at c = 0 (t = 1).
         let h: (Double) -> Double = { t in t - self.weightVariance * self.halfSquaredDifference(1 - t) / self.q }
-        var lo = 0.0, hlo = 0.0
         var t = 1e-6
         var ht = h(t)
         if ht >= 0 {
@@ -76,9 +81,13 @@ public struct CorrelationMap: Hashable, Sendable {
             }
             return 1
         }
-        lo = t; hlo = ht
+        let hOne = h(1)
+        if hOne >= 0 { return 1 - RootFinding.brent(h, t, 1, fa: ht, fb: hOne) }
+        // Only rounding can make H(1) < 0 (it is σ_w² E[φ]²/q + σ_b²/q ≥ 0): look below c = 0.
+        var lo = 1.0, hlo = hOne
+        t = 1
         while t < 2 {
-            t = min(2, t * 2)
+            t = min(2, t + 0.25)
             ht = h(t)
             if ht >= 0 { return 1 - RootFinding.brent(h, lo, t, fa: hlo, fb: ht) }
             lo = t; hlo = ht

@@ -28,7 +28,11 @@ public enum GaussianExpectation {
     /// of f) where f or a low derivative is not smooth.
     public static func expectation(mean m: Double = 0, standardDeviation s: Double, kinks: [Double] = [],
                                    _ f: (Double) -> Double) -> Double {
-        if s == 0 { return f(m) }
+        if s == 0 {
+            // The limit s → 0⁺: at a kink the Gaussian puts half its mass on each side.
+            if kinks.contains(m) { return 0.5 * (f(m.nextDown) + f(m.nextUp)) }
+            return f(m)
+        }
         let kinkNearby = kinks.contains { abs($0 - m) < zMax * s }
         if !kinkNearby && s <= 0.5 {
             return GaussHermiteRule.standard.expectation { f(m + s * $0) }
@@ -48,9 +52,10 @@ public enum GaussianExpectation {
         let s = ((1 - c) * (1 + c)).squareRoot()
         let sigma2 = r2 * s
         if sigma2 == 0 || s < 1e-14 {
-            return expectation(standardDeviation: 1, kinks: kinks1.map { $0 / r1 } + kinks2.map { $0 / max(r2 * abs(c), .leastNormalMagnitude) }) {
-                h(r1 * $0, r2 * c * $0)
-            }
+            // u₂ = ±u₁ (c = ±1): one integral over z₁; a kink k of h in u₂ sits at z₁ = k/(r₂c).
+            var kinks = r1 > 0 ? kinks1.map { $0 / r1 } : []
+            if r2 * c != 0 { kinks += kinks2.map { $0 / (r2 * c) } }
+            return expectation(standardDeviation: 1, kinks: kinks) { h(r1 * $0, r2 * c * $0) }
         }
         // Outer integrand g(z₁) = E_{z₂}[h(r₁z₁, r₂(c z₁ + s z₂))]. It bends at the kinks of h in u₁
         // and, smoothed over a width s/|c| in z₁, near the kinks of h in u₂; grade the panels there.
@@ -87,26 +92,37 @@ public enum GaussianExpectation {
     /// feature edges of each (offset, scale) map u = offset + scale · z, dropping optional edges
     /// that would make a sliver panel next to a kept one.
     static func panelEdges(mandatory: [Double], features: [(Double, Double)]) -> [Double] {
-        var optional: [Double] = stride(from: -9.0, through: 9.0, by: 1.0).map { $0 }
+        // Written with plain loops: it runs once per inner integral of ``correlated``, so in
+        // unoptimised (debug) builds closure-heavy code here dominated the cost.
+        var optional: [Double] = []
+        optional.reserveCapacity(19 + features.count * featureEdges.count)
+        for i in -9...9 { optional.append(Double(i)) }
         var minScale = 1.0
         for (offset, scale) in features where scale > 0 {
             minScale = min(minScale, 0.75 / scale)
+            let inverse = 1 / scale
             for u in featureEdges {
-                let z = (u - offset) / scale
+                let z = (u - offset) * inverse
                 if abs(z) < zMax { optional.append(z) }
             }
         }
+        optional.sort()
         let gap = 0.3 * minScale
+        var candidates = mandatory
+        candidates.append(-zMax)
+        candidates.append(zMax)
+        candidates.sort()
         var hard: [Double] = []
-        for z in (mandatory + [-zMax, zMax]).sorted() where hard.isEmpty || z - hard[hard.count - 1] > 1e-12 {
-            hard.append(z)
-        }
-        // Keep an optional edge only if it is at least `gap` from every kept edge.
+        hard.reserveCapacity(candidates.count)
+        for z in candidates where hard.isEmpty || z - hard[hard.count - 1] > 1e-12 { hard.append(z) }
+        // Keep an optional edge only if it is at least `gap` from every kept edge. Both lists are
+        // sorted, so one pointer into `hard` finds the hard edges either side of z.
         var edges = hard
+        edges.reserveCapacity(hard.count + optional.count)
         var lastOptional = -Double.infinity
-        for z in optional.sorted() where z - lastOptional >= gap {
-            var lo = 0, hi = hard.count
-            while lo < hi { let mid = (lo + hi) / 2; if hard[mid] < z { lo = mid + 1 } else { hi = mid } }
+        var lo = 0
+        for z in optional where z - lastOptional >= gap {
+            while lo < hard.count && hard[lo] < z { lo += 1 }
             let near = (lo < hard.count && hard[lo] - z < gap) || (lo > 0 && z - hard[lo - 1] < gap)
             if !near { edges.append(z); lastOptional = z }
         }

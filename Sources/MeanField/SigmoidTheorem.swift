@@ -4,13 +4,15 @@ import Foundation
 ///
 /// ```swift
 /// let s = try SigmoidTheorem.solve()
-/// s.weightVariance        // σ_w² at σ_b² = 0 (≈ 103.05: a variance, see below)
+/// s.weightVariance        // σ_w² at σ_b² = 0 (≈ 103.0076: a variance, see below)
 /// s.weightStandardDeviation
 /// ```
 ///
-/// Solving q* = σ_w² E[σ(√q* z)²] with χ₁ = 1 at σ_b² = 0 gives σ_w² ≈ 103.05 (σ_w ≈ 10.15,
-/// q* ≈ 41.1). The paper's "σ_w ≈ 103.05" is therefore σ_w², not σ_w; its stated bound
-/// σ_w² ≳ 100 is right (σ_w = 103.05 would mean σ_w² ≈ 10⁴).
+/// Solving q* = σ_w² E[σ(√q* z)²] with χ₁ = 1 at σ_b² = 0 gives σ_w² = 103.0075538555193
+/// (σ_w = 10.149263710019525, q* = 45.624277797379705; both equations verified to 1e-11 by an
+/// independent adaptive quadrature in the tests). The paper's "σ_w ≈ 103.05" is therefore
+/// σ_w² (and 103.01 rather than 103.05), not σ_w; its stated bound σ_w² ≳ 100 is right
+/// (σ_w = 103.05 would mean σ_w² ≈ 10⁴).
 public enum SigmoidTheorem {
     /// The solution of the appendix's system (Eqs. 23–24 with χ₁ = 1, σ_b² = 0).
     public struct Solution: Codable, Hashable, Sendable {

@@ -35,8 +35,13 @@ public struct VarianceMap: Hashable, Sendable {
     public func slope(at q: Double) -> Double {
         let phi = activation
         if q < 1e-300 {
-            let d = phi.derivative(0)
-            return weightVariance * (d * d + phi.value(0) * phi.secondDerivative(0))
+            // The limit q → 0⁺ of E[φ′² + φφ″]; at a kink at 0 (relu, softsign, selu) the
+            // Gaussian puts half its mass on each side, so average the one-sided values.
+            let sides: [Double] = phi.kinks.contains(0) ? [-Double.leastNonzeroMagnitude, Double.leastNonzeroMagnitude] : [0]
+            let mean = sides.map { x -> Double in
+                let d = phi.derivative(x); return d * d + phi.value(x) * phi.secondDerivative(x)
+            }.reduce(0, +) / Double(sides.count)
+            return weightVariance * mean
         }
         return weightVariance * GaussianExpectation.expectation(standardDeviation: q.squareRoot(), kinks: phi.kinks) {
             $0 * phi.value($0) * phi.derivative($0)
