@@ -52,9 +52,10 @@ archive: build
 test: deps venv
 	CRITICALITY_PYTHON=$(CURDIR)/$(VENV)/bin/python $(SWIFT) test
 
-## bench: tables of measured throughput next to same-run peers.
-bench: build
-	.build/release/CriticalityBench
+## bench: tables of measured throughput next to same-run peers (NumPy peers run in the venv;
+## the SLURM table needs `scripts/slurm-local start` and its env first). SECTIONS=… picks tables.
+bench: build venv
+	CRITICALITY_PYTHON=$(CURDIR)/$(VENV)/bin/python .build/release/CriticalityBench $(SECTIONS)
 
 ## venv: the Python readers the interop tests use, from PyPI, in a git-ignored folder.
 # The stamp names the package list, so adding a reader reinstalls.

@@ -63,7 +63,7 @@ struct SimulationBenchmark {
                                      networks: networks, seed: 1, sampler: sampler, singlePrecisionWeights: single)
             var norm = 0.0
             let repeats = sampler == .exact ? 3 : 1
-            let t = median(try (0..<repeats).map { _ in try timedThrowing { norm = try net.run(threads: threads).norm.mean } })
+            let t = median(try (0..<repeats).map { _ in try timed { norm = try net.run(threads: threads).norm.mean } })
             results.append((name, t, norm))
         }
 
@@ -114,15 +114,4 @@ struct SimulationBenchmark {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
-    private func timed(_ body: () -> Void) -> Double {
-        let start = DispatchTime.now()
-        body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    }
-
-    private func timedThrowing(_ body: () throws -> Void) throws -> Double {
-        let start = DispatchTime.now()
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    }
 }
