@@ -87,7 +87,7 @@ public struct TrainabilityFigure: Stage {
             panels.append(Panel(title: Text(title),
                                 x: Axis(label: "σ_w²", minimum: sw2.first, maximum: sw2.last),
                                 y: Axis(label: rowAxis.name == "depth" ? "depth L" : "σ_b²", minimum: rows.first, maximum: rows.last),
-                                key: .bottomRight, layers: layers))
+                                key: .below, layers: layers))
         }
         let overlayText = fits.isEmpty ? "" : """
             Overlays: \(parameters.multiples.map { CaptionNumber.format($0) }.joined(separator: " and ")) ξ_c(σ_w²) (mean-field depth \
@@ -98,11 +98,11 @@ public struct TrainabilityFigure: Stage {
         let columns = max(1, min(parameters.columns, panels.count))
         let rowsOfPanels = (panels.count + columns - 1) / columns
         let caption = Text("""
-        \(parameters.what) Test accuracy as colour (chance 0.1 marked on the bar). \(overlayText)\
+        \(parameters.what) Test accuracy as colour (chance 0.1 marked on the bar; blank cells: the loss diverged). \(overlayText)\
         \(fits.isEmpty ? "" : "Fitted: " + fits.joined(separator: "; ") + ". ")Protocol: \(parameters.protocolText). \
         Profile: \(parameters.profile).
         """)
-        let figure = Figure(caption: caption, size: FigureSize(width: 520 * columns, height: 420 * rowsOfPanels + 120),
+        let figure = Figure(caption: caption, size: FigureSize(width: 520 * columns, height: 500 * rowsOfPanels + 140),
                             grid: Grid(rows: rowsOfPanels, columns: columns), panels: panels)
         return FigureArtifact(name: parameters.name, figure: figure)
     }

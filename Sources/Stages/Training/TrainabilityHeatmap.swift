@@ -51,7 +51,10 @@ public struct TrainabilityHeatmap: Stage {
         var configuration = ""
         for cell in cells {
             let data = try context.read(cell)
-            test.append(try data.variable("test_accuracy").values[0])
+            // A diverged network (non-finite loss) makes no prediction: its accuracy is undefined,
+            // not zero. It is stored as NaN (a blank cell) and flagged in `diverged`.
+            let blewUp = try data.variable("diverged").values[0] != 0
+            test.append(blewUp ? .nan : try data.variable("test_accuracy").values[0])
             train.append(try data.variable("train_accuracy").values[0])
             diverged.append(try data.variable("diverged").values[0])
             if configuration.isEmpty { configuration = data.attributes["configuration"] ?? "" }
@@ -68,7 +71,7 @@ public struct TrainabilityHeatmap: Stage {
         data.addAxis("sigma_w2", values: p.sw2, units: "1", description: "weight variance sigma_w^2")
         data.addAxis(p.rowAxis, values: p.rows, units: p.rowAxis == "depth" ? "layers" : "1",
                      description: p.rowAxis == "depth" ? "number of hidden layers" : "bias variance sigma_b^2")
-        data.addVariable("test_accuracy", over: [p.rowAxis, "sigma_w2"], values: test, units: "1", description: "test accuracy after training")
+        data.addVariable("test_accuracy", over: [p.rowAxis, "sigma_w2"], values: test, units: "1", description: "test accuracy after training (NaN where the run diverged)")
         data.addVariable("train_accuracy", over: [p.rowAxis, "sigma_w2"], values: train, units: "1", description: "accuracy on a fixed training subset")
         data.addVariable("diverged", over: [p.rowAxis, "sigma_w2"], values: diverged, units: "1", description: "1 where the loss became non-finite")
         data.addVariable("xi_c", over: ["sigma_w2"], values: theory.xiC.map { $0.isFinite ? $0 : .nan }, units: "layers",

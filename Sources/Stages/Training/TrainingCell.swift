@@ -25,7 +25,9 @@ public struct TrainingCell: Stage {
     }
 
     public static let kind = "training.cell"
-    public static let code: [CodeDependency] = [.thisFile(), .module("Training"), .module("MeanField")]
+    /// Training uses only MeanField's activation list (names, output ranges) from the theory, so
+    /// editing the quadrature or the fixed-point solvers does not retrain every network.
+    public static let code: [CodeDependency] = [.thisFile(), .module("Training"), CodeDependency(path: "Sources/MeanField/Activation.swift")]
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
