@@ -66,6 +66,18 @@ public struct LatticeSweep: Stage {
             "r_minus_stderr": "its standard error", "k": "number of positive components", "k_stderr": "its standard error",
             "k_predicted": "k* = N/2 (003 section 6)",
         ]
+        // The agreement in one number each (for reports): the largest |measured − predicted| in
+        // standard errors over the σ_w² axis, against the saddle point and the finite-width mean.
+        let measured = p.model == .relu ? columns["r_plus"]! : columns["norm"]!
+        let errors = p.model == .relu ? columns["r_plus_stderr"]! : columns["norm_stderr"]!
+        func worst(_ predicted: [Double]) -> Double {
+            zip(zip(measured, errors), predicted).map { abs($0.0 - $1) / $0.1 }.max() ?? .nan
+        }
+        data.addAxis("value", values: [0], units: "1", description: "a single value")
+        data.addVariable("max_gap_saddle", over: ["value"], values: [worst(columns["norm_predicted"]!)], units: "standard errors",
+                         description: "largest |\(p.model == .relu ? "r_plus" : "norm") - saddle point| over sigma_w^2, in standard errors (003 Eq. \(p.model == .relu ? "20" : "13"))")
+        data.addVariable("max_gap_finite_width", over: ["value"], values: [worst(columns["norm_finite_width"]!)], units: "standard errors",
+                         description: "largest |\(p.model == .relu ? "r_plus" : "norm") - finite-width mean| over sigma_w^2, in standard errors")
         for name in columns.keys.sorted() {
             data.addVariable(name, over: ["sigma_w2"], values: columns[name]!, units: name.hasPrefix("k") ? "units" : "1", description: meaning[name] ?? name)
         }
