@@ -32,3 +32,23 @@ let finiteWidth = PipelineDefinition("002-finite-width", summary: "finite-width 
     p.add("figure", PropagationFigure(.init(protocolText: "tanh, σ_b² = 0.05, q⁰ = 1, c⁰ = 0.5, depth \(depth), \(networks) networks per width, dense sampler",
                                             profile: p.profile), propagation: run))
 }
+
+/// 002 §3.2, dynamical isometry: Jacobian singular values at the critical point, Gaussian vs
+/// orthogonal weights, tanh (σ_b² = 0.05 on its critical line) and ReLU (its critical point).
+let dynamicalIsometry = PipelineDefinition("002-dynamical-isometry", summary: "Jacobian singular values at criticality, Gaussian vs orthogonal, tanh vs ReLU (002 §3.2)") { p in
+    let tanhCritical = (try? CriticalLine.point(activation: .tanh, biasVariance: 0.05).weightVariance) ?? .nan
+    let families: [JacobianSpectra.Family] = [
+        .init(activation: .tanh, sw2: tanhCritical, sb2: 0.05, weights: .gaussian),
+        .init(activation: .tanh, sw2: tanhCritical, sb2: 0.05, weights: .orthogonal),
+        .init(activation: .relu, sw2: 2, sb2: 0, weights: .gaussian),
+        .init(activation: .relu, sw2: 2, sb2: 0, weights: .orthogonal),
+    ]
+    let depths: [Int] = p.profile.pick(quick: [2, 8], default: [10, 50, 200], paper: [10, 50, 100, 200])
+    let width = p.profile.pick(quick: 20, default: 200, paper: 400)
+    let networks = p.profile.pick(quick: 2, default: 8, paper: 32)
+    let spectra = p.add("spectra", JacobianSpectra(.init(families: families, depths: depths, width: width, networks: networks, seed: 1)))
+    p.add("figure", JacobianSpectraFigure(.init(
+        titles: ["tanh, Gaussian", "tanh, orthogonal", "ReLU, Gaussian", "ReLU, orthogonal"],
+        protocolText: "width \(width), \(networks) networks per depth; tanh at σ_b² = 0.05, σ_w² = \(String(format: "%.5g", tanhCritical)) (χ₁ = 1); ReLU at (σ_b², σ_w²) = (0, 2); inputs at q*",
+        profile: p.profile), spectra: spectra))
+}

@@ -57,7 +57,11 @@ public struct JacobianSpectrum: Codable, Hashable, Sendable {
         try SimulationError.check(count: networks, name: "networks (--networks)", minimum: 1)
         try SimulationError.check(count: threads, name: "threads", minimum: 1)
         let point = try MeanFieldPoint(activation: activation, weightVariance: weightVariance, biasVariance: biasVariance)
-        guard let qStar = point.qStar, let chi1 = point.chi1 else {
+        // A positively homogeneous φ (ReLU) has φ′ independent of scale, so on its critical point
+        // (σ_b² = 0, σ_w² = 2), where every q is fixed and MeanFieldPoint reports none, the
+        // Jacobian's law does not depend on q: start at q = 1 with χ₁ = σ_w² E[φ′(z)²].
+        let homogeneousCritical = activation.isPositivelyHomogeneous && biasVariance == 0 && point.chi1 != nil
+        guard let qStar = point.qStar ?? (homogeneousCritical ? 1 : nil), let chi1 = point.chi1 else {
             throw SimulationError.noSaddlePoint("no fixed point q* at sigma_w^2 = \(weightVariance), sigma_b^2 = \(biasVariance): \(point.notes.joined(separator: "; "))")
         }
         let config = self
