@@ -52,3 +52,15 @@ let dynamicalIsometry = PipelineDefinition("002-dynamical-isometry", summary: "J
         protocolText: "width \(width), \(networks) networks per depth; tanh at σ_b² = 0.05, σ_w² = \(String(format: "%.5g", tanhCritical)) (χ₁ = 1); ReLU at (σ_b², σ_w²) = (0, 2); inputs at q*",
         profile: p.profile), spectra: spectra))
 }
+
+/// Paper 003 Fig. 1: norm trajectories of a deep tanh network (L = 100, N = 500, σ_b² = 0.001)
+/// for σ_w² from 0.1 to 1.5, one network each, with the mean field overlaid.
+let normTrajectories = PipelineDefinition("003-fig1-norms", summary: "norm trajectories of deep tanh networks with the mean field (003 Fig. 1)") { p in
+    let sw2: [Double] = p.profile.pick(quick: [0.5, 1.5], default: ParameterAxis.linear(0.1, 1.5, 8).values, paper: ParameterAxis.linear(0.1, 1.5, 15).values)
+    let width = p.profile.pick(quick: 50, default: 500, paper: 500)
+    let depth = p.profile.pick(quick: 20, default: 100, paper: 100)
+    let run = p.add("trajectories", FiniteWidthPropagation(.init(activation: .tanh, sb2: 0.001, sw2: sw2, widths: [width], depth: depth,
+                                                                 networks: 1, q0: 1, c0: 1, seed: 7)))
+    p.add("figure", NormTrajectoriesFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.001, q⁰ = 1, Gaussian weights (dense sampler), seed 7",
+                                                 profile: p.profile), propagation: run))
+}
