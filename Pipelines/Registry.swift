@@ -4,7 +4,7 @@ import Pipeline
 /// Every pipeline `criticality` knows, in the order `make figures` runs them.
 public func allPipelines() -> [PipelineDefinition] {
     var pipelines = [phaseDiagram, depthScales, sigmoidTheorem, layerMaps, convolutionalModes,
-                     trainabilityFigure1, trainabilityFigure2, learningCurvesFigure3, reluPlane, latticeNetworks, finiteWidth, dynamicalIsometry, normTrajectories]
+                     trainabilityFigure1, trainabilityFigure2, learningCurvesFigure3, trainabilityFigure4, reluPlane, latticeNetworks, finiteWidth, dynamicalIsometry, normTrajectories]
     // Engine self-tests and the benchmark's synthetic graph, for tests and `make bench` only.
     if ProcessInfo.processInfo.environment["CRITICALITY_SELFTEST"] == "1" { pipelines += [selftest, synthetic] }
     return pipelines

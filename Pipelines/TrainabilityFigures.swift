@@ -92,3 +92,21 @@ let reluPlane = PipelineDefinition("000-relu-trainability", summary: "ReLU train
         what: "Trainability of ReLU networks over the (σ_w², σ_b²) plane at a shallow and a deep depth (paper 000, after Lee et al. 2017): the critical point is (σ_b², σ_w²) = (0, 2) and σ_w² = 2 is the semi-critical line (red); the trainable region should narrow onto it with depth.",
         protocolText: protocolUsed.describe(dataset: "Fashion-MNIST"), multiples: [], columns: 2, profile: p.profile), heatmaps: maps))
 }
+
+/// 002 Fig. 4: the convolutional network of §4.1 (tanh, Delta-Orthogonal initialisation), its
+/// trainability over (σ_w², depth) with n·ξ_c overlaid. ξ_c is the CNN mean field's zero-mode
+/// depth scale, which equals the fully connected ξ_c (002 Eqs. 20–22 at α = α′ = 0).
+let trainabilityFigure4 = PipelineDefinition("002-fig4-cnn-trainability", summary: "CNN trainability with Delta-Orthogonal initialisation and n·ξ_c (002 Fig. 4)") { p in
+    var cnn = p.profile.pick(quick: TrainabilityProtocol(width: 4, batch: 16, steps: 10),
+                             default: TrainabilityProtocol(width: 8, batch: 64, steps: 300),
+                             paper: TrainabilityProtocol(width: 64, batch: 256, steps: 900))
+    cnn.architecture = .cnn
+    cnn.initialization = .deltaOrthogonal
+    let depths: [Int] = p.profile.pick(quick: [3, 5], default: [4, 8, 16, 32], paper: Array(stride(from: 10, through: 200, by: 10)))
+    let sw2: [Double] = p.profile.pick(quick: [1, 2], default: [1.0, 1.5, 2.0, 3.0], paper: ParameterAxis.linear(1, 4, 31).values)
+    let map = p.trainabilityHeatmap("tanh", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, protocol: cnn)
+    p.add("figure", TrainabilityFigure(.init(
+        name: "fig4-cnn-trainability", titles: ["CNN, tanh, Delta-Orthogonal"],
+        what: "Trainability of the convolutional network of 002 §4.1 (3×3 lift, two stride-2 layers, depth − 3 stride-1 layers, global average pooling) after 002 Fig. 4; ξ_c is the CNN mean field's zero mode, equal to the fully connected ξ_c.",
+        protocolText: cnn.describe(dataset: "Fashion-MNIST"), columns: 1, profile: p.profile), heatmaps: [map]))
+}

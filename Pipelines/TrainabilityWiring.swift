@@ -13,6 +13,8 @@ struct TrainabilityProtocol {
     var optimizer: OptimizerKind = .sgd
     var learningRate = 1e-3
     var seed: UInt64 = 0
+    var architecture: Architecture = .mlp
+    var initialization: WeightInitialization = .gaussian
 
     /// Fig. 1's one epoch; `longer` is Figs. 2 and 4's five.
     static func forProfile(_ profile: Profile, longer: Bool = false) -> TrainabilityProtocol {
@@ -23,8 +25,8 @@ struct TrainabilityProtocol {
 
     /// For captions.
     func describe(dataset: String) -> String {
-        "\(optimizer.rawValue.uppercased()) at learning rate \(learningRate), batch \(batch), \(steps) steps, width \(width), " +
-        "Gaussian initialisation, seed \(seed), \(dataset) (inputs scaled as 002 §4.1)"
+        "\(optimizer.rawValue.uppercased()) at learning rate \(learningRate), batch \(batch), \(steps) steps, " +
+        "\(architecture == .cnn ? "\(width) channels" : "width \(width)"), \(initialization.rawValue) initialisation, seed \(seed), \(dataset) (inputs scaled as 002 §4.1)"
     }
 
     func configuration(activation: Activation, sw2: Double, sb2: Double, depth: Int) -> TrainingConfiguration {
@@ -39,6 +41,8 @@ struct TrainabilityProtocol {
         c.optimizer = optimizer
         c.learningRate = learningRate
         c.seed = seed
+        c.architecture = architecture
+        c.initialization = initialization
         return c
     }
 }
