@@ -80,8 +80,9 @@ public struct TrainabilityFigure: Stage {
                 }
             }
             if critical.isFinite, critical >= (sw2.first ?? 0), critical <= (sw2.last ?? 0) {
-                let label = rowAxis.name == "depth" ? "critical σ_w² = \(String(format: "%.3g", critical))" : "σ_w² = \(String(format: "%.3g", critical)) (critical at σ_b² = \(CaptionNumber.format(rows.first ?? 0)))"
-                layers.append(.reference(ReferenceLine(.vertical(x: critical), title: Text(label),
+                // Over the (σ_b², σ_w²) plane the line is explained in the caption; a key there would cover cells.
+                let label: Text? = rowAxis.name == "depth" ? Text("critical σ_w² = \(String(format: "%.3g", critical))") : nil
+                layers.append(.reference(ReferenceLine(.vertical(x: critical), title: label,
                                                        style: Style(color: Color(hex: 0xff3030), lineWidth: 2, dash: .solid))))
             }
             panels.append(Panel(title: Text(title),
