@@ -3,6 +3,7 @@ enum BenchSection: String, CaseIterable {
     case engine
     case hashing
     case training
+    case trainability
     case slurm
     case simulation
     case meanfield
@@ -12,6 +13,7 @@ enum BenchSection: String, CaseIterable {
         case .engine: return try EngineBenchmark().run()
         case .hashing: return try HashingBenchmark().run()
         case .training: return try TrainingBenchmark().run()
+        case .trainability: return try TrainabilityBenchmark().run()
         case .slurm: return try SlurmBenchmark().run()
         case .simulation: return try SimulationBenchmark().run()
         case .meanfield: return try MeanFieldGridBenchmark().run()

@@ -36,7 +36,7 @@ struct TrainingBenchmark {
             let result = trainer.train()
             let flopsPerExample = Double(6 * macs - 2 * 784 * width)
             let gflops = result.samplesPerSecond * flopsPerExample / 1e9
-            let peer = numpyPeer(depth: depth, steps: config.steps)
+            let peer = NumPyMLPPeer.samplesPerSecond(depth: depth, width: width, batch: batch, steps: config.steps)
             table.add([
                 "MLP D=\(depth)", String(format: "%.0f", result.samplesPerSecond), String(format: "%.1f", gflops),
                 String(format: "%.0f %%", 100 * gflops / ceiling),
@@ -62,7 +62,7 @@ struct TrainingBenchmark {
                    String(format: "%.0f %%", 100 * cnnGflops / ceiling), "", ""])
         table.add(["target", "", "", "≥ 70 %", "", ""])
         var text = table.text
-        if numpySkipReason != nil { text += "\nNumPy peer skipped: \(numpySkipReason!)" }
+        if let reason = NumPyMLPPeer.skipReason { text += "\nNumPy peer skipped: \(reason)" }
         return text
     }
 
@@ -101,46 +101,4 @@ struct TrainingBenchmark {
         return DataSplit(name: "synthetic", train: set(4096), test: set(256))
     }
 
-    private var python: String { ProcessInfo.processInfo.environment["CRITICALITY_PYTHON"] ?? CommandTimer.which("python3") ?? "python3" }
-
-    private var peerScript: String? {
-        let candidates = [
-            FileManager.default.currentDirectoryPath + "/bench/peers/mlp_numpy.py",
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("bench/peers/mlp_numpy.py").path,
-        ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0) }
-    }
-
-    /// Why the NumPy peer cannot run here, or nil when it can.
-    private var numpySkipReason: String? {
-        guard let script = peerScript else { return "bench/peers/mlp_numpy.py not found (run from the repository root)" }
-        _ = script
-        guard FileManager.default.isExecutableFile(atPath: python) else { return "no python3 (set CRITICALITY_PYTHON)" }
-        guard (try? output(python, ["-c", "import numpy"])) != nil else { return "\(python) cannot import numpy (pip install numpy)" }
-        return nil
-    }
-
-    /// The peer's samples/s, or nil when it cannot run.
-    private func numpyPeer(depth: Int, steps: Int) -> Double? {
-        guard numpySkipReason == nil, let script = peerScript,
-              let text = try? output(python, [script, "\(depth)", "\(width)", "\(batch)", "\(steps)"]),
-              let value = text.split(separator: " ").last.flatMap({ Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
-        else { return nil }
-        return value
-    }
-
-    private func output(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CommandTimer.Failed(description: "\(executable) exited \(process.terminationStatus)") }
-        return String(decoding: data, as: UTF8.self)
-    }
 }
