@@ -1,3 +1,4 @@
+import Foundation
 import MeanField
 import Pipeline
 import Stages
@@ -27,22 +28,35 @@ let trainabilityFigure1 = PipelineDefinition("002-fig1-trainability", summary: "
         protocolText: protocolUsed.describe(dataset: "Fashion-MNIST"), columns: 2, profile: p.profile), heatmaps: maps))
 }
 
-/// 002 Fig. 2 (left): tanh at σ_b² = 0.05 after the longer training, with n·ξ_c. CIFAR-10 is
-/// not on this machine, so the right panel is the same grid at Fig. 1's shorter training: how the
-/// boundary moves with training time.
-let trainabilityFigure2 = PipelineDefinition("002-fig2-trainability", summary: "tanh trainability after longer and shorter training, with n·ξ_c (002 Fig. 2)") { p in
+/// 002 Fig. 2: tanh at σ_b² = 0.05 after the longer training, with n·ξ_c. Left Fashion-MNIST;
+/// right CIFAR-10 when CRITICALITY_CIFAR10 names a folder with its binary batches (a parameter of
+/// the right panel's cells, so its key says which data it saw), otherwise the same grid at Fig. 1's
+/// shorter training, showing how the boundary moves with training time. The caption says which.
+let trainabilityFigure2 = PipelineDefinition("002-fig2-trainability", summary: "tanh trainability: Fashion-MNIST, and CIFAR-10 or shorter training (002 Fig. 2)") { p in
     let longer = TrainabilityProtocol.forProfile(p.profile, longer: true)
     let shorter = TrainabilityProtocol.forProfile(p.profile)
     let depths: [Int] = p.profile.pick(quick: [2, 4, 8], default: [10, 20, 40, 70, 100], paper: Array(stride(from: 10, through: 300, by: 10)))
     let sw2: [Double] = p.profile.pick(quick: [1, 1.76, 3], default: [1.0, 1.5, 2.0, 2.5, 3.0, 4.0], paper: ParameterAxis.linear(1, 4, 31).values)
     let long = p.trainabilityHeatmap("tanh-long", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, protocol: longer)
-    let short = p.trainabilityHeatmap("tanh-short", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, protocol: shorter)
+    let cifar = ProcessInfo.processInfo.environment["CRITICALITY_CIFAR10"].flatMap { $0.isEmpty ? nil : $0 }
+    let right: Artifact<LabelledData>
+    let rightTitle: String, rightText: String
+    if let cifar {
+        right = p.trainabilityHeatmap("tanh-cifar10", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, protocol: longer,
+                                      dataset: .cifar10, dataDirectory: cifar)
+        rightTitle = "tanh, CIFAR-10, \(longer.steps) steps"
+        rightText = "right: CIFAR-10 from \(cifar), same protocol"
+    } else {
+        right = p.trainabilityHeatmap("tanh-short", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, protocol: shorter)
+        rightTitle = "tanh, Fashion-MNIST, \(shorter.steps) steps"
+        rightText = "right: CIFAR-10 is not installed (set CRITICALITY_CIFAR10 to its folder), so the same grid after the shorter training, showing how the boundary moves with training time"
+    }
     p.add("figure", TrainabilityFigure(.init(
         name: "fig2-trainability",
-        titles: ["tanh, \(longer.steps) steps", "tanh, \(shorter.steps) steps"],
-        what: "Trainability of deep tanh networks (σ_b² = 0.05) on Fashion-MNIST after 002 Fig. 2: left the longer training, right the shorter one (CIFAR-10 is not installed here, so the right panel shows how the boundary moves with training time instead).",
-        protocolText: "left " + longer.describe(dataset: "Fashion-MNIST") + "; right the same with \(shorter.steps) steps",
-        columns: 2, profile: p.profile), heatmaps: [long, short]))
+        titles: ["tanh, Fashion-MNIST, \(longer.steps) steps", rightTitle],
+        what: "Trainability of deep tanh networks (σ_b² = 0.05) after 002 Fig. 2: left Fashion-MNIST after the longer training; \(rightText).",
+        protocolText: longer.describe(dataset: "Fashion-MNIST") + (cifar == nil ? "; right the same with \(shorter.steps) steps" : "; right the same on CIFAR-10"),
+        columns: 2, profile: p.profile), heatmaps: [long, right]))
 }
 
 /// 002 Fig. 3: learning curves at depth 40, σ_w² = 2 (tanh, σ_b² = 0.05), Gaussian against

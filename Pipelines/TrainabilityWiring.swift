@@ -56,10 +56,11 @@ struct TrainabilityPoint: Sendable {
 extension PipelineBuilder {
     /// A trainability heatmap: one cached training cell per (depth, σ_w²), gathered with the theory.
     func trainabilityHeatmap(_ name: String, activation: Activation, sb2: Double, sw2: [Double], depths: [Int],
-                             protocol p: TrainabilityProtocol) -> Artifact<LabelledData> {
+                             protocol p: TrainabilityProtocol, dataset: Dataset = .fashionMNIST, dataDirectory: String? = nil) -> Artifact<LabelledData> {
         let points = depths.flatMap { d in sw2.map { TrainabilityPoint(row: Double(d), sw2: $0) } }
         let cells = grid("\(name)-cells", over: points, label: { "L=\(Int($0.row)),sw2=\(CaptionNumber.format($0.sw2))" }) { point in
-            TrainingCell(.init(configuration: p.configuration(activation: activation, sw2: point.sw2, sb2: sb2, depth: Int(point.row))))
+            TrainingCell(.init(configuration: p.configuration(activation: activation, sw2: point.sw2, sb2: sb2, depth: Int(point.row)),
+                               dataset: dataset, dataDirectory: dataDirectory))
         }
         return add(name, TrainabilityHeatmap(.init(activation: activation, sb2: sb2, sw2: sw2, rows: depths.map(Double.init)), cells: cells))
     }
