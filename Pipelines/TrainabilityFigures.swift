@@ -85,8 +85,8 @@ let learningCurvesFigure3 = PipelineDefinition("002-fig3-learning-curves", summa
     }
     p.add("figure", LearningCurvesFigure(.init(
         panelTitles: ["fully connected, depth \(depth)", "convolutional, depth \(depth), \(cnnChannels) channels"],
-        runLabels: ["Gaussian", "orthogonal"], runsPerPanel: 2, stepsPerEpoch: mlp.steps,
-        protocolText: "MLP: " + mlp.describe(dataset: "Fashion-MNIST") + "; CNN (002 §4.1 architecture): \(cnnChannels) channels, batch 64, \(cnnSteps) steps, Delta-Orthogonal for the orthogonal run; one epoch = \(mlp.steps) steps on the x axis",
+        runLabels: ["Gaussian", "orthogonal"], runsPerPanel: 2, stepsPerEpoch: 180,
+        protocolText: "MLP: " + mlp.describe(dataset: "Fashion-MNIST") + "; CNN (002 §4.1 architecture): \(cnnChannels) channels, batch 64, \(cnnSteps) steps, Delta-Orthogonal for the orthogonal run; an epoch on the x axis is 180 steps, as in 002 §4.1",
         profile: p.profile), runs: mlpRuns + cnnRuns))
 }
 
