@@ -12,8 +12,9 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check an archive: every file against its SHA-256; with --rerun, recompute stages and compare.",
         discussion: """
         Exits non-zero naming each file that differs, is missing or was added. With --rerun, the
-        named stages (default: every archived stage that took at most 10 s) are recomputed from
-        their archived parameters in a scratch store, and each is reported identical or different.
+        named stages (default: the cheapest archived stages, each at most 10 s and 120 s together,
+        as recorded when they ran) are recomputed from their archived parameters in a scratch
+        store, with whatever they read, and each is reported identical or different.
         """)
 
     @Argument(help: "The archive zip.")

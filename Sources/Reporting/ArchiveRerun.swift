@@ -9,8 +9,10 @@ public struct ArchiveRerun {
     public let pipelines: [PipelineDefinition]
     public let sources: SourceTree
     public let libraries: @Sendable () -> [String: String]
-    /// Stages whose archived wall time is at most this are rerun by default.
+    /// By default the cheapest archived stages are rerun: each took at most this long…
     public var defaultBudgetSeconds = 10.0
+    /// …and together at most this long (a default archive holds hundreds of training cells).
+    public var defaultTotalSeconds = 120.0
 
     public init(archive: URL, pipelines: [PipelineDefinition], sources: SourceTree,
                 libraries: @escaping @Sendable () -> [String: String]) {
@@ -18,6 +20,18 @@ public struct ArchiveRerun {
         self.pipelines = pipelines
         self.sources = sources
         self.libraries = libraries
+    }
+
+    /// The cheapest stages, in ascending recorded wall time, until the total budget is spent.
+    static func affordable(_ archived: [String: Manifest], perStage: Double, total: Double) -> [String] {
+        var spent = 0.0
+        var chosen: [String] = []
+        for (name, manifest) in archived.sorted(by: { ($0.value.seconds, $0.key) < ($1.value.seconds, $1.key) }) where manifest.seconds <= perStage {
+            guard spent + manifest.seconds <= total else { break }
+            spent += manifest.seconds
+            chosen.append(name)
+        }
+        return chosen.sorted()
     }
 
     /// One stage's comparison.
@@ -46,7 +60,7 @@ public struct ArchiveRerun {
         }
         let known = archived.keys.sorted()
         for name in requested where archived[name] == nil { throw ReportingError.unknownArchivedStage(name, known: known) }
-        let targets = requested.isEmpty ? known.filter { archived[$0]!.seconds <= defaultBudgetSeconds } : requested
+        let targets = requested.isEmpty ? Self.affordable(archived, perStage: defaultBudgetSeconds, total: defaultTotalSeconds) : requested
 
         var graph = try StageGraph(pipelines, profile: profile)
         for (name, manifest) in archived where graph.stageNames.contains(name) {
