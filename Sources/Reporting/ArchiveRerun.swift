@@ -22,14 +22,28 @@ public struct ArchiveRerun {
         self.libraries = libraries
     }
 
-    /// The cheapest stages, in ascending recorded wall time, until the total budget is spent.
+    /// The cheapest stages until the total budget is spent, where a stage costs its own recorded
+    /// wall time plus that of everything it reads (a rerun recomputes its inputs too): a cheap
+    /// gather over hundreds of training cells is not cheap.
     static func affordable(_ archived: [String: Manifest], perStage: Double, total: Double) -> [String] {
-        var spent = 0.0
-        var chosen: [String] = []
-        for (name, manifest) in archived.sorted(by: { ($0.value.seconds, $0.key) < ($1.value.seconds, $1.key) }) where manifest.seconds <= perStage {
-            guard spent + manifest.seconds <= total else { break }
-            spent += manifest.seconds
-            chosen.append(name)
+        func closure(_ name: String) -> Set<String> {
+            var seen = Set<String>(), stack = [name]
+            while let next = stack.popLast() {
+                guard seen.insert(next).inserted, let manifest = archived[next] else { continue }
+                stack += manifest.material.inputs.map(\.stage)
+            }
+            return seen
+        }
+        let cost = { (names: Set<String>) in names.reduce(0.0) { $0 + (archived[$1]?.seconds ?? .infinity) } }
+        let candidates = archived.keys.filter { archived[$0]!.seconds <= perStage }
+            .map { (name: $0, needs: closure($0)) }
+            .sorted { (cost($0.needs), $0.name) < (cost($1.needs), $1.name) }
+        var covered = Set<String>(), chosen: [String] = []
+        for candidate in candidates {
+            let union = covered.union(candidate.needs)
+            guard cost(union) <= total else { continue }
+            covered = union
+            chosen.append(candidate.name)
         }
         return chosen.sorted()
     }
