@@ -23,13 +23,17 @@ public final class Store: Sendable {
         }
     }
 
-    /// The folder of the entry for `key`.
+    /// The folder of the entry for `key`. Paths are built with explicit directory hints: plain
+    /// `appendingPathComponent` stats each path to guess, which was a sixth of a no-op rerun.
     public func entry(_ key: String) -> URL {
-        root.appendingPathComponent("entries").appendingPathComponent(String(key.prefix(2))).appendingPathComponent(key)
+        root.appending(path: "entries/\(key.prefix(2))/\(key)", directoryHint: .isDirectory)
     }
 
     /// The outputs folder of the entry for `key`.
-    public func outputs(_ key: String) -> URL { entry(key).appendingPathComponent("outputs") }
+    public func outputs(_ key: String) -> URL { entry(key).appending(path: "outputs", directoryHint: .isDirectory) }
+
+    /// One decoder for every manifest: making a JSONDecoder per lookup is not free.
+    private static let decoder = JSONDecoder()
 
     /// What the store holds for a key.
     public enum Lookup: Sendable {
@@ -41,14 +45,14 @@ public final class Store: Sendable {
 
     /// Reads the entry's manifest and re-hashes every output against it.
     public func lookup(_ key: String) -> Lookup {
-        let manifestURL = entry(key).appendingPathComponent("manifest.json")
+        let manifestURL = entry(key).appending(path: "manifest.json", directoryHint: .notDirectory)
         guard let data = try? Data(contentsOf: manifestURL) else { return .missing }
-        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data), manifest.key == key else {
+        guard let manifest = try? Self.decoder.decode(Manifest.self, from: data), manifest.key == key else {
             return .corrupt("its manifest is unreadable")
         }
         let folder = outputs(key)
         for (path, file) in manifest.outputs {
-            let url = folder.appendingPathComponent(path)
+            let url = folder.appending(path: path, directoryHint: .notDirectory)
             guard let digest = try? SHA256Digest.ofFile(at: url) else { return .corrupt("output \(path) is missing") }
             if digest != file.sha256 { return .corrupt("output \(path) does not match its recorded SHA-256") }
         }
