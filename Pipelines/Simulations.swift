@@ -17,6 +17,10 @@ let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic lin
     let spectrum = p.add("spectrum", LatticeSpectrum(.init(sb2: 0.01, sw2: p.profile.pick(quick: [0.18, 0.82], default: [0.02, 0.18, 0.34, 0.5, 0.66, 0.82, 0.98],
                                                                                             paper: [0.02, 0.18, 0.34, 0.5, 0.66, 0.82, 0.98]),
                                                            width: width, depth: depth, networks: networks, seed: 3)))
+    let trajectories = p.add("trajectories", LatticeTrajectories(.init(sb2: 0.01, sw2: [0.5, 0.9], width: width, depth: depth,
+                                                                       networks: p.profile.pick(quick: 2, default: 3, paper: 5), seed: 4)))
+    p.add("window-figure", LatticeWindowFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, exact sampler", profile: p.profile),
+                                               trajectories: trajectories))
     p.add("figure", LatticeFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, M = \(networks) networks, window layers \(depth / 2)–\(depth), exact sampler (W y drawn from its exact Gaussian law: fresh weights each layer)",
                                         profile: p.profile), linear: linear, relu: relu, spectrum: spectrum))
 }

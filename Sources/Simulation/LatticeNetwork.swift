@@ -162,11 +162,22 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
     struct NetworkStatistics: Sendable {
         var norm = 0.0, rPlus = 0.0, rMinus = 0.0, k = 0.0
         var power: [Double] = []
+        /// |z^l| for l = 0 … L, when traced.
+        var trace: [Double] = []
+    }
+
+    /// |z^l| for l = 0 … L of the first `count` networks (the same streams as ``run``): the
+    /// transient from the input and the bulk the analysis window averages (003 Fig. 7).
+    public func normTrajectories(count: Int, threads: Int = defaultThreadCount) throws -> [[Double]] {
+        try validate()
+        try SimulationError.check(count: count, name: "trajectories", minimum: 1)
+        let config = self
+        return try forEachNetwork(min(count, networks), threads: threads) { m in try config.runNetwork(m, spectrumAround: nil, trace: true).trace }
     }
 
     /// One network (stream m): window averages of |z|, |z₊|, |z₋| and #{z_i > 0}; with
     /// `spectrumAround` = r*, the periodogram |FFT(r_l − r*)|²/W of the window.
-    func runNetwork(_ m: Int, spectrumAround rStar: Double?) throws -> NetworkStatistics {
+    func runNetwork(_ m: Int, spectrumAround rStar: Double?, trace: Bool = false) throws -> NetworkStatistics {
         let n = width
         var stream = GaussianStream(seed: seed, stream: UInt64(m))
         var z = stream.gaussians(n)          // the random input x ~ N(0, I)
@@ -184,6 +195,11 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
         let alpha = (weightVariance / Double(n)).squareRoot()
         let isReLU = model == .relu
         func record(_ l: Int) {
+            if trace {
+                var squares = 0.0
+                for i in 0..<n { squares += z[i] * z[i] }
+                stats.trace.append(squares.squareRoot())
+            }
             guard l >= windowStart else { return }
             var plus = 0.0, minus = 0.0, k = 0
             for i in 0..<n {
