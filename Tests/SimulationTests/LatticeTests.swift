@@ -119,4 +119,17 @@ import Testing
         // A window of the whole network is allowed.
         #expect(throws: Never.self) { try net { $0.windowStart = 0 }.run(threads: 1) }
     }
+
+    /// The traced trajectories are the very networks `run` averages: their window means, averaged
+    /// over networks, reproduce `run`'s norm exactly, and each starts at the random input's norm.
+    @Test func trajectoriesAreTheNetworksRunAverages() throws {
+        let network = LatticeNetwork(model: .linear, weightVariance: 0.5, biasVariance: 0.01, width: 64, depth: 128, networks: 4, seed: 9)
+        let traces = try network.normTrajectories(count: 4, threads: 2)
+        #expect(traces.count == 4 && traces.allSatisfy { $0.count == 129 })
+        let windowMeans = traces.map { t in t[network.windowStart...].reduce(0, +) / Double(network.windowLength) }
+        let fromTraces = windowMeans.reduce(0, +) / 4
+        let fromRun = try network.run(threads: 1).norm.mean
+        #expect(abs(fromTraces - fromRun) <= 1e-12 * fromRun, "\(fromTraces) vs \(fromRun)")
+        for t in traces { #expect(abs(t[0] / 8 - 1) < 0.5, "|z⁰| = \(t[0]) for N = 64") }
+    }
 }
