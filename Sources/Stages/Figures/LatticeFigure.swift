@@ -10,14 +10,7 @@ import Simulation
 /// given in standard errors; nothing is tuned.
 public struct LatticeFigure: Stage {
     /// What the caption states.
-    public struct Parameters: Codable, Hashable, Sendable {
-        public var protocolText: String
-        public var profile: Profile
-        public init(protocolText: String, profile: Profile) {
-            self.protocolText = protocolText
-            self.profile = profile
-        }
-    }
+    public typealias Parameters = CaptionParameters
 
     public static let kind = "figure.lattice"
     public static let code: [CodeDependency] = [.thisFile()]

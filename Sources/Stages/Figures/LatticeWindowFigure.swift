@@ -6,14 +6,7 @@ import Plot
 /// window (shaded by its boundary line) and the saddle point r* for each σ_w².
 public struct LatticeWindowFigure: Stage {
     /// What the caption states.
-    public struct Parameters: Codable, Hashable, Sendable {
-        public var protocolText: String
-        public var profile: Profile
-        public init(protocolText: String, profile: Profile) {
-            self.protocolText = protocolText
-            self.profile = profile
-        }
-    }
+    public typealias Parameters = CaptionParameters
 
     public static let kind = "figure.lattice-window"
     public static let code: [CodeDependency] = [.thisFile()]

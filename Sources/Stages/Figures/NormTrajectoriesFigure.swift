@@ -6,14 +6,7 @@ import Plot
 /// per σ_w², layer by layer, with the mean-field prediction √(N q^l_MF) overlaid.
 public struct NormTrajectoriesFigure: Stage {
     /// What the caption states.
-    public struct Parameters: Codable, Hashable, Sendable {
-        public var protocolText: String
-        public var profile: Profile
-        public init(protocolText: String, profile: Profile) {
-            self.protocolText = protocolText
-            self.profile = profile
-        }
-    }
+    public typealias Parameters = CaptionParameters
 
     public static let kind = "figure.norm-trajectories"
     public static let code: [CodeDependency] = [.thisFile()]

@@ -7,14 +7,7 @@ import Plot
 /// layer as the width grows, with a 1/N guide.
 public struct PropagationFigure: Stage {
     /// What the caption states.
-    public struct Parameters: Codable, Hashable, Sendable {
-        public var protocolText: String
-        public var profile: Profile
-        public init(protocolText: String, profile: Profile) {
-            self.protocolText = protocolText
-            self.profile = profile
-        }
-    }
+    public typealias Parameters = CaptionParameters
 
     public static let kind = "figure.propagation"
     public static let code: [CodeDependency] = [.thisFile()]
