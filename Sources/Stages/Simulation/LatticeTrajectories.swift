@@ -7,22 +7,7 @@ import Simulation
 /// averages, next to the saddle point r*.
 public struct LatticeTrajectories: Stage {
     /// The networks.
-    public struct Parameters: Codable, Hashable, Sendable {
-        public var sb2: Double
-        public var sw2: [Double]
-        public var width: Int
-        public var depth: Int
-        public var networks: Int
-        public var seed: UInt64
-        public init(sb2: Double, sw2: [Double], width: Int, depth: Int, networks: Int, seed: UInt64) {
-            self.sb2 = sb2
-            self.sw2 = sw2
-            self.width = width
-            self.depth = depth
-            self.networks = networks
-            self.seed = seed
-        }
-    }
+    public typealias Parameters = LinearLatticeEnsemble
 
     public static let kind = "simulation.lattice-trajectories"
     public static let code: [CodeDependency] = [.thisFile(), .module("Simulation")]
