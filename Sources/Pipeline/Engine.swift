@@ -112,7 +112,7 @@ public final class Engine: Sendable {
 
     private struct Completion: Sendable {
         let node: Int
-        let result: Result<Manifest, PipelineError>
+        let result: Result<EntrySummary, PipelineError>
     }
 
     /// Runs what `targets` need (everything when empty) and returns what happened. Throws for
@@ -139,7 +139,7 @@ public final class Engine: Sendable {
         var statics: [Int: StaticMaterial] = [:]
         for index in selected { statics[index] = try staticMaterial(graph.nodes[index]) }
 
-        var done: [Int: Manifest] = [:]
+        var done: [Int: EntrySummary] = [:]
         var blocked = Set<Int>()
         var waiting = Dictionary(uniqueKeysWithValues: selected.map { ($0, graph.nodes[$0].inputs.count) })
         var ready = selected.filter { graph.nodes[$0].inputs.isEmpty }
@@ -202,7 +202,7 @@ public final class Engine: Sendable {
                 let job = StageJob(node: node, key: key, material: material, environment: { [unowned self] in self.runEnvironment() },
                                    profile: graph.profile, inputFolders: inputFolders, store: store)
                 DispatchQueue.global().async { [progress] in
-                    let result = job.execute(progress: progress, cancelled: { [weak self] in self?.isCancelled ?? true })
+                    let result = job.execute(progress: progress, cancelled: { [weak self] in self?.isCancelled ?? true }).map(EntrySummary.init)
                     completions.withLock { $0.append(Completion(node: index, result: result)) }
                     signal.signal()
                 }

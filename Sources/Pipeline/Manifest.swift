@@ -33,3 +33,20 @@ public struct Manifest: Codable, Sendable {
         return SHA256Digest.of(Data(lines.utf8))
     }
 }
+
+/// What a store lookup needs from a manifest: the key, the output files and their digest, and
+/// the wall time. Decoding only these (not the parameters, code digests and environment) is what
+/// keeps a no-op rerun of a thousand stages cheap.
+public struct EntrySummary: Codable, Sendable {
+    public var key: String
+    public var outputs: [String: Manifest.OutputFile]
+    public var outputsDigest: String
+    public var seconds: Double
+
+    public init(_ manifest: Manifest) {
+        key = manifest.key
+        outputs = manifest.outputs
+        outputsDigest = manifest.outputsDigest
+        seconds = manifest.seconds
+    }
+}

@@ -44,7 +44,7 @@ extension Engine {
                         progress: ProgressSink = SilentProgress()) -> Result<Manifest, PipelineError> {
         do {
             let spec = try StageSpec.load(store: store, key: key)
-            if case .valid(let manifest) = store.lookup(key) { return .success(manifest) }
+            if case .valid = store.lookup(key), let manifest = store.manifest(key) { return .success(manifest) }
             let graph = try build(spec.profile).replacingParameters(of: spec.stageName, with: spec.parameters)
             guard let index = graph.nodes.firstIndex(where: { $0.name == spec.stageName }) else {
                 throw PipelineError.unknownTarget(spec.stageName, known: graph.stageNames)

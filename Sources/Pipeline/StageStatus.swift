@@ -24,7 +24,7 @@ extension Engine {
     public func status(_ graph: StageGraph, targets: [String] = []) throws -> [StageStatus] {
         let selected = try graph.selection(targets)
         var refs: [String: StageRefs] = [:]
-        var known: [Int: Manifest] = [:]
+        var known: [Int: EntrySummary] = [:]
         var result: [StageStatus] = []
         for index in selected {
             let node = graph.nodes[index]
@@ -61,7 +61,7 @@ extension Engine {
 
     /// Compares what the key would be made of now with the manifest of the stage's last run.
     private func explain(node: StageNode, graph: StageGraph, statics: StaticMaterial, material: KeyMaterial?,
-                         known: [Int: Manifest], previous: StageRefs.Ref?) -> [String] {
+                         known: [Int: EntrySummary], previous: StageRefs.Ref?) -> [String] {
         var reasons: [String] = []
         for input in node.inputs where known[input] == nil {
             reasons.append("input \(graph.nodes[input].name) is out of date")

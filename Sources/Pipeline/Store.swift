@@ -38,7 +38,7 @@ public final class Store: Sendable {
     /// What the store holds for a key.
     public enum Lookup: Sendable {
         case missing
-        case valid(Manifest)
+        case valid(EntrySummary)
         /// The entry exists but an output is missing or its bytes changed.
         case corrupt(String)
     }
@@ -47,7 +47,7 @@ public final class Store: Sendable {
     public func lookup(_ key: String) -> Lookup {
         let manifestURL = entry(key).appending(path: "manifest.json", directoryHint: .notDirectory)
         guard let data = try? Data(contentsOf: manifestURL) else { return .missing }
-        guard let manifest = try? Self.decoder.decode(Manifest.self, from: data), manifest.key == key else {
+        guard let manifest = try? Self.decoder.decode(EntrySummary.self, from: data), manifest.key == key else {
             return .corrupt("its manifest is unreadable")
         }
         let folder = outputs(key)
