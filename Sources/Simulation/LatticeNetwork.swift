@@ -3,18 +3,13 @@ import CFFTW
 import Foundation
 
 /// The activation of a stochastic lattice network (003 §§5–6).
-public enum LatticeModel: String, Codable, Hashable, Sendable, CaseIterable {
+public enum LatticeModel: String, Codable, Hashable, Sendable, CaseIterable, NamedChoice {
     /// φ(z) = z (003 §5).
     case linear
     /// φ(z) = max(0, z) (003 §6).
     case relu
 
-    public static func parse(_ name: String) throws -> LatticeModel {
-        guard let m = LatticeModel(rawValue: name.lowercased()) else {
-            throw SimulationError.invalidArgument("unknown lattice model '\(name)'; use one of: linear, relu")
-        }
-        return m
-    }
+    public static let choiceName = "lattice model"
 }
 
 /// The stochastic neural network of paper 003 (§§4–6, Appendix 8.3): one input, width N, depth L,

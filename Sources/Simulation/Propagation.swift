@@ -3,7 +3,7 @@ import Foundation
 import MeanField
 
 /// How the pre-activations h^l = W^l φ(h^{l−1}) + b^l of the two inputs are sampled.
-public enum Sampler: String, Codable, Hashable, Sendable, CaseIterable {
+public enum Sampler: String, Codable, Hashable, Sendable, CaseIterable, NamedChoice {
     /// Draw every weight matrix W (N × N) and multiply with BLAS: O(N²) numbers per layer.
     case dense
     /// For i.i.d. Gaussian weights used once, draw each component pair (h₁ᵢ, h₂ᵢ) of every layer
@@ -11,27 +11,17 @@ public enum Sampler: String, Codable, Hashable, Sendable, CaseIterable {
     /// y = φ(h^{l−1}): O(N) numbers per layer, the same distribution as `dense`.
     case exact
 
-    public static func parse(_ name: String) throws -> Sampler {
-        guard let s = Sampler(rawValue: name.lowercased()) else {
-            throw SimulationError.invalidArgument("unknown sampler '\(name)'; use one of: dense, exact")
-        }
-        return s
-    }
+    public static let choiceName = "sampler"
 }
 
 /// The weight ensemble.
-public enum WeightEnsemble: String, Codable, Hashable, Sendable, CaseIterable {
+public enum WeightEnsemble: String, Codable, Hashable, Sendable, CaseIterable, NamedChoice {
     /// W_ij ~ N(0, σ_w²/N).
     case gaussian
     /// W = σ_w Q with Q Haar-distributed orthogonal (QR of a Gaussian matrix, signs fixed by R's diagonal).
     case orthogonal
 
-    public static func parse(_ name: String) throws -> WeightEnsemble {
-        guard let w = WeightEnsemble(rawValue: name.lowercased()) else {
-            throw SimulationError.invalidArgument("unknown weight ensemble '\(name)'; use one of: gaussian, orthogonal")
-        }
-        return w
-    }
+    public static let choiceName = "weight ensemble"
 }
 
 /// The finite-width counterpart of ``MeanField/LayerTrajectory``: two inputs with squared length
