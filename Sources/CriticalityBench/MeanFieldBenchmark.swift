@@ -55,40 +55,21 @@ struct MeanFieldGridBenchmark {
 
     /// Runs the NumPy peer on every `stride`-th point and compares ξ_c with `grid` there.
     func peer(grid: CorrelationDepthGrid) throws -> PeerResult {
-        let env = ProcessInfo.processInfo.environment
-        let python = env["CRITICALITY_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? CommandTimer.which("python3")
-        guard let python else { return .skipped("no python3 on PATH and CRITICALITY_PYTHON unset") }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("bench/peers/meanfield_grid.py")
-        guard FileManager.default.fileExists(atPath: script.path) else { return .skipped("\(script.path) not found") }
-        if (try? CommandTimer.time(python, ["-c", "import numpy"], in: script.deletingLastPathComponent())) == nil {
-            return .skipped("numpy is not importable by \(python) (set CRITICALITY_PYTHON to a Python with numpy)")
-        }
+        guard let python = PythonPeer.interpreter else { return .skipped("no python3 on PATH and CRITICALITY_PYTHON unset") }
+        guard let script = PythonPeer.script("meanfield_grid.py") else { return .skipped("bench/peers/meanfield_grid.py not found") }
+        if let reason = PythonPeer.numpySkipReason { return .skipped(reason) }
         let wIndex = Array(Swift.stride(from: 0, to: size, by: stride)), bIndex = wIndex
         let input: [String: [Double]] = ["sw2": wIndex.map { grid.weightVariances[$0] }, "sb2": bIndex.map { grid.biasVariances[$0] }]
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("criticality-meanfield-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let gridFile = folder.appendingPathComponent("grid.json"), outFile = folder.appendingPathComponent("out.json")
+        let gridFile = folder.appendingPathComponent("grid.json")
         try JSONSerialization.data(withJSONObject: input).write(to: gridFile)
         // One core for the peer too (NumPy's elementwise work is single-threaded; pin BLAS).
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, gridFile.path]
-        process.environment = env.merging(["OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"]) { _, new in new }
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outFile)
-        process.standardOutput = out
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try out.close()
-        guard process.terminationStatus == 0 else {
-            return .skipped("peer failed (exit \(process.terminationStatus)): \(String(decoding: errData, as: UTF8.self).suffix(300))")
-        }
-        guard let result = try JSONSerialization.jsonObject(with: Data(contentsOf: outFile)) as? [String: Any],
+        let run = try PythonPeer.run(python, [script.path, gridFile.path],
+                                     environment: ["OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"])
+        guard run.status == 0 else { return .skipped("peer failed (exit \(run.status)): \(run.stderr.suffix(300))") }
+        guard let result = try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any],
               let peerSeconds = (result["seconds"] as? NSNumber)?.doubleValue,
               let xi = result["xi_c"] as? [[Any]], let converged = result["converged"] as? [[Bool]] else {
             return .skipped("peer printed no result")

@@ -78,7 +78,9 @@ struct SimulationBenchmark {
             table.add(["NumPy \(peer.version) dense peer (norm \(String(format: "%.4f", peer.norm)); \(peerNetworks) networks ×\(networks / peerNetworks))",
                        seconds(peer.seconds), "", "1.0×"])
         } else {
-            table.add(["NumPy peer skipped (numpy not importable by $CRITICALITY_PYTHON or python3)", "", "", ""])
+            // Say the real reason: quick mode skips the peer on purpose; otherwise numpy is missing or the script failed.
+            let reason = quick ? "CRITICALITY_BENCH_QUICK=1" : (PythonPeer.numpySkipReason ?? "bench/peers/lattice_numpy.py failed or is missing")
+            table.add(["NumPy peer skipped (\(reason))", "", "", ""])
         }
         table.add(["target", "", "", "dense ≥ 5×, exact ≥ 100×"])
         table.add(["r* = sqrt(N sb2/(1 - sw2))", String(format: "%.4f", (Double(width) * sb2 / (1 - sw2)).squareRoot()), "", ""])
@@ -89,21 +91,10 @@ struct SimulationBenchmark {
 
     /// Seconds for M networks (measured on `peerNetworks`, scaled), or nil when numpy is missing.
     private func numpyPeer() throws -> Peer? {
-        let python = ProcessInfo.processInfo.environment["CRITICALITY_PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? CommandTimer.which("python3")
-        guard let python else { return nil }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("bench/peers/lattice_numpy.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, "\(peerNetworks)", "\(width)", "\(depth)", "\(sw2)", "\(sb2)", "1"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let python = PythonPeer.interpreter, let script = PythonPeer.script("lattice_numpy.py") else { return nil }
+        let run = try PythonPeer.run(python, [script.path, "\(peerNetworks)", "\(width)", "\(depth)", "\(sw2)", "\(sb2)", "1"])
+        guard run.status == 0,
+              let json = try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any],
               let s = json["seconds"] as? Double, let norm = json["norm"] as? Double else { return nil }
         return Peer(seconds: s * Double(networks) / Double(peerNetworks), norm: norm, version: json["numpy"] as? String ?? "?")
     }
