@@ -10,6 +10,8 @@ public struct StageProvenance: Sendable {
     public var pipeline: String
     /// The stage type.
     public var kind: String
+    /// The grid (`pipeline/grid`) it is a cell of, if any.
+    public var group: String?
     /// The names of the stages it reads.
     public var inputs: [String]
     /// `current`: the outputs match the stage as declared now; `stale`: only an older run
@@ -46,7 +48,7 @@ extension Engine {
                     state = .stale
                 }
             }
-            return StageProvenance(stage: node.name, pipeline: node.pipeline, kind: node.kind,
+            return StageProvenance(stage: node.name, pipeline: node.pipeline, kind: node.kind, group: node.group,
                                    inputs: node.inputs.map { graph.nodes[$0].name }, state: state,
                                    reasons: state == .current ? [] : status.reasons, manifest: manifest,
                                    resultsFolder: ResultsView.relativeFolder(for: node.name))

@@ -55,7 +55,7 @@ public struct HTMLReport {
         }
         // Grid cells are left out: each training cell's accuracy is one value, and hundreds of
         // them would bury the results the gathers summarise (n, critical points).
-        let keyNumbers = content.stages.filter { $0.state == .current && !$0.stage.contains("[") }.flatMap { s in
+        let keyNumbers = content.stages.filter { $0.state == .current && $0.group == nil }.flatMap { s in
             content.outputsFolder(s).map { KeyNumber.scan(stage: s.stage, outputs: $0) } ?? []
         }
         let html = page(keyNumbers: keyNumbers)

@@ -7,7 +7,7 @@ public struct ReportContent: Sendable {
     /// The pipelines, in the order `make figures` runs them (name and one-line summary).
     public var pipelines: [(name: String, summary: String)]
     /// Every stage of those pipelines.
-    public var stages: [StageProvenance]
+    public let stages: [StageProvenance]
     /// The profile the graph was built for.
     public var profile: Profile
     /// The store that holds the outputs.
@@ -16,12 +16,16 @@ public struct ReportContent: Sendable {
     public init(pipelines: [(name: String, summary: String)], stages: [StageProvenance], profile: Profile, store: Store) {
         self.pipelines = pipelines
         self.stages = stages
+        self.byName = Dictionary(stages.map { ($0.stage, $0) }, uniquingKeysWith: { first, _ in first })
         self.profile = profile
         self.store = store
     }
 
+    /// Stages by name: chains are walked several times per figure, over hundreds of cells.
+    private let byName: [String: StageProvenance]
+
     /// The stage called `name`.
-    func stage(_ name: String) -> StageProvenance? { stages.first { $0.stage == name } }
+    func stage(_ name: String) -> StageProvenance? { byName[name] }
 
     /// Figure stages: those that rendered a PNG, or whose type is a figure when never run.
     var figures: [StageProvenance] {
