@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-numerics", exact: "1.1.1"),
     ],
     targets: [
         // System libraries (Debian packages; see `make deps`).
@@ -34,7 +35,7 @@ let package = Package(
         // Compiled with -O in every configuration: its SIMD kernels run ~100× slower unoptimised,
         // which would put the debug test suite in minutes. -fno-math-errno lets the stdlib's
         // inline square root (a C shim) become sqrtpd, so the Gaussian kernel vectorises (≈ 1.6×).
-        .target(name: "Simulation", dependencies: ["MeanField", "CBLAS", "CFFTW"],
+        .target(name: "Simulation", dependencies: ["MeanField", "CBLAS", "CFFTW", .product(name: "Numerics", package: "swift-numerics")],
                 swiftSettings: [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"])]),
 
         // Training real networks (002 §4.1): dense and convolutional layers through OpenBLAS sgemm,
@@ -70,7 +71,7 @@ let package = Package(
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
         .testTarget(name: "MeanFieldTests", dependencies: ["MeanField"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField", "CBLAS", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),
         .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Stages"]),
     ]

@@ -3,10 +3,10 @@ import Pipeline
 import Simulation
 import Stages
 
-/// Paper 003 Figs. 3–5: the stochastic linear and ReLU lattice networks against their saddle
-/// points, and the linear network's Fourier-mode spectrum (Appendix 8.3: N = 200, L = 1024,
+/// Paper 003 Figs. 3–7: the stochastic linear and ReLU lattice networks against their saddle
+/// points, the linear network's Fourier-mode spectrum, the ReLU fluctuations' covariance (Appendix 8.3: N = 200, L = 1024,
 /// σ_b² = 0.01, analysis window 512–1024, M networks).
-let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic linear and ReLU lattice networks vs saddle points; mode spectrum (003 Figs. 3-5)") { p in
+let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic linear and ReLU lattice networks vs saddle points; mode spectrum; ReLU fluctuation covariance (003 Figs. 3-7)") { p in
     let networks = p.profile.pick(quick: 8, default: 100, paper: 200)
     let depth = p.profile.pick(quick: 256, default: 1024, paper: 1024)
     let width = 200
@@ -21,6 +21,12 @@ let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic lin
                                                                        networks: p.profile.pick(quick: 2, default: 3, paper: 5), seed: 4)))
     p.add("window-figure", LatticeWindowFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, exact sampler", profile: p.profile),
                                                trajectories: trajectories))
+    // 003 Fig. 6: the paper's σ_w² set; bands of 8 modes (W = 513 gives 32 bands over (0, π]).
+    let covariance = p.add("covariance", ReLULatticeCovariance(.init(
+        sb2: 0.01, sw2: p.profile.pick(quick: [0.34, 1.3], default: [0.02, 0.34, 0.66, 0.98, 1.3, 1.62, 1.94], paper: [0.02, 0.34, 0.66, 0.98, 1.3, 1.62, 1.94]),
+        width: width, depth: depth, networks: networks, seed: 5, modesPerBin: p.profile.pick(quick: 8, default: 8, paper: 4))))
+    p.add("covariance-figure", ReLUCovarianceFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, M = \(networks) networks, window layers \(depth / 2)–\(depth), exact sampler",
+                                                          profile: p.profile), covariance: covariance))
     p.add("figure", LatticeFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, M = \(networks) networks, window layers \(depth / 2)–\(depth), exact sampler (W y drawn from its exact Gaussian law: fresh weights each layer)",
                                         profile: p.profile), linear: linear, relu: relu, spectrum: spectrum))
 }

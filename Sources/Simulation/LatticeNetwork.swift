@@ -159,6 +159,8 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
         var power: [Double] = []
         /// |z^l| for l = 0 … L, when traced.
         var trace: [Double] = []
+        /// r₊, r₋, k over the analysis window, when asked for (ReLU).
+        var fields: [[Double]] = []
     }
 
     /// |z^l| for l = 0 … L of the first `count` networks (the same streams as ``run``): the
@@ -170,9 +172,39 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
         return try forEachNetwork(min(count, networks), threads: threads) { m in try config.runNetwork(m, spectrumAround: nil, trace: true).trace }
     }
 
+    /// 003 Fig. 6 (ReLU only): the Fourier-space covariance of (ε̃₊, ε̃₋, ε̃_k) over the analysis
+    /// window, each network's cross-periodogram averaged over bands of `modesPerBin` modes, then
+    /// mean and standard error over networks, per ``FluctuationComponent``. Fluctuations are taken
+    /// about the saddle point r*±, N/2 (as 003 does), in the coordinates of
+    /// ``ReLULatticeFluctuations``.
+    public func fluctuationCovariance(modesPerBin: Int, threads: Int = defaultThreadCount) throws -> ReLUCovarianceMeasurement {
+        try validate()
+        guard model == .relu else {
+            throw SimulationError.invalidArgument("the fluctuation covariance of 003 Fig. 6 is for the ReLU network; pass --model relu")
+        }
+        let bins = try ModeBins(windowLength: windowLength, modesPerBin: modesPerBin)
+        let theory = ReLULatticeFluctuations(weightVariance: weightVariance, biasVariance: biasVariance, width: width)
+        let config = self
+        let perNetwork = try forEachNetwork(networks, threads: threads) { m -> [FieldCovariance] in
+            let series = try config.runNetwork(m, spectrumAround: nil, fields: true).fields
+            let scaled = [
+                series[0].map { theory.normScale * ($0 - theory.saddleNorm) },
+                series[1].map { theory.normScale * ($0 - theory.saddleNorm) },
+                series[2].map { theory.countScale * ($0 - Double(config.width) / 2) },
+            ]
+            let modes = try crossPeriodogram(scaled)
+            return bins.bands.map { band in FieldCovariance.mean(band.map { modes[$0] }) }
+        }
+        let estimates = FluctuationComponent.all.map { component in
+            bins.bands.indices.map { b in Estimate(samples: perNetwork.map { $0[b].value(component) }) }
+        }
+        return ReLUCovarianceMeasurement(bins: bins, estimates: estimates)
+    }
+
     /// One network (stream m): window averages of |z|, |z₊|, |z₋| and #{z_i > 0}; with
-    /// `spectrumAround` = r*, the periodogram |FFT(r_l − r*)|²/W of the window.
-    func runNetwork(_ m: Int, spectrumAround rStar: Double?, trace: Bool = false) throws -> NetworkStatistics {
+    /// `spectrumAround` = r*, the periodogram |FFT(r_l − r*)|²/W of the window; with `fields`
+    /// (ReLU), the window's r₊, r₋ and k layer by layer.
+    func runNetwork(_ m: Int, spectrumAround rStar: Double?, trace: Bool = false, fields: Bool = false) throws -> NetworkStatistics {
         let n = width
         var stream = GaussianStream(seed: seed, stream: UInt64(m))
         var z = stream.gaussians(n)          // the random input x ~ N(0, I)
@@ -186,6 +218,7 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
         var out32 = single ? [Float](repeating: 0, count: n) : []
         var norms = rStar != nil ? [Double](repeating: 0, count: windowLength) : []
         var stats = NetworkStatistics()
+        if fields { stats.fields = Array(repeating: [], count: 3) }
         let sigmaB = biasVariance.squareRoot()
         let alpha = (weightVariance / Double(n)).squareRoot()
         let isReLU = model == .relu
@@ -207,6 +240,11 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
                 stats.rPlus += plus.squareRoot()
                 stats.rMinus += minus.squareRoot()
                 stats.k += Double(k)
+                if fields {
+                    stats.fields[0].append(plus.squareRoot())
+                    stats.fields[1].append(minus.squareRoot())
+                    stats.fields[2].append(Double(k))
+                }
             }
             if rStar != nil { norms[l - windowStart] = r }
         }
@@ -263,33 +301,6 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
         }
         return stats
     }
-}
-
-/// |Σ_l x_l e^{−2πijl/W}|² / W for j = 0 … W/2 (FFTW r2c).
-func periodogram(_ x: [Double]) throws -> [Double] {
-    let w = x.count
-    let modes = w / 2 + 1
-    guard let input = fftw_alloc_real(w), let output = fftw_alloc_complex(modes) else {
-        throw SimulationError.numerical("fftw_alloc failed")
-    }
-    defer { fftw_free(input); fftw_free(output) }
-    // Planning is not thread-safe in FFTW; execution is.
-    let plan = FFTWPlanner.lock.withLock { fftw_plan_dft_r2c_1d(Int32(w), input, output, UInt32(FFTW_ESTIMATE)) }
-    guard let plan else { throw SimulationError.numerical("fftw_plan_dft_r2c_1d failed for length \(w)") }
-    defer { FFTWPlanner.lock.withLock { fftw_destroy_plan(plan) } }
-    for i in 0..<w { input[i] = x[i] }
-    fftw_execute(plan)
-    var power = [Double](repeating: 0, count: modes)
-    let raw = UnsafeMutableRawPointer(output).assumingMemoryBound(to: Double.self)
-    for j in 0..<modes {
-        let re = raw[2 * j], im = raw[2 * j + 1]
-        power[j] = (re * re + im * im) / Double(w)
-    }
-    return power
-}
-
-enum FFTWPlanner {
-    static let lock = NSLock()
 }
 
 /// Window averages over layers, then means over networks with standard errors over networks.

@@ -1,0 +1,40 @@
+import Foundation
+import Stages
+import Testing
+
+/// The simulation pipelines of `make figures` (003 Figs. 1, 3–7; 002 finite width and dynamical
+/// isometry), run end to end at the quick profile: every figure renders, and 003 Fig. 6's data
+/// hold the measured covariance against both theories with the gaps the figure states.
+@Suite("simulation pipelines, end to end", .serialized)
+struct SimulationPipelinesTests {
+    static let pipelines = ["003-lattice", "002-finite-width", "002-dynamical-isometry", "003-fig1-norms"]
+    static let figures = ["003-lattice/figure/lattice", "003-lattice/window-figure/lattice-window", "003-lattice/covariance-figure/relu-covariance",
+                          "002-finite-width/figure/propagation", "002-dynamical-isometry/figure/jacobian-spectra", "003-fig1-norms/figure/norm-trajectories"]
+
+    @Test("every simulation figure renders; the ReLU covariance agrees with the leading order and records its gap to Eq. 22")
+    func simulationPipelines() throws {
+        let cli = try CLIProcess(); defer { cli.cleanup() }
+        let quick = ["--profile", "quick", "--quiet"]
+        let first = try cli.run(["run"] + Self.pipelines + quick)
+        try #require(first.status == 0, "\(first.stderr)")
+        for figure in Self.figures {
+            let png = try Data(contentsOf: cli.results.appendingPathComponent(figure + ".png"))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(figure).png is not a PNG")
+        }
+
+        let covariance = try LabelledData.read(from: cli.results.appendingPathComponent("003-lattice/covariance"))
+        let bands = try covariance.axis("q").values
+        #expect(bands.count == 8 && bands.allSatisfy { $0 > 0 && $0 < Double.pi }, "\(bands)")
+        let within = try covariance.variable("within_3se_leading").values[0]
+        let median = try covariance.variable("median_gap_leading").values[0]
+        #expect(within >= 0.9 && median < 1.5, "leading order: \(within) within 3 SE, median gap \(median) SE")
+        // k given the previous layer is Binomial(N, 1/2): Σ_kk = 1/4 in ε̃_k = (k − N/2)/√N; Eq. 22 gives 2/5.
+        let kk = try covariance.variable("cov_kk").values, kkPaper = try covariance.variable("cov_kk_paper").values
+        let kkMean = kk.reduce(0, +) / Double(kk.count)
+        #expect(abs(kkMean - 0.25) < 0.02, "measured Σ_kk \(kkMean)")
+        #expect(kkPaper.allSatisfy { abs($0 - 0.4) < 1e-9 }, "Eq. 22's Σ_kk \(kkPaper)")
+
+        let second = try cli.run(["run"] + Self.pipelines + quick)
+        #expect(second.status == 0 && second.stdout.contains("Nothing to do"), "\(second.stdout)")
+    }
+}
