@@ -15,7 +15,7 @@ struct SimulationBenchmark {
 
     func run() throws -> String {
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        var table = Table(title: "simulation: linear lattice ensemble M = \(networks), N = \(width), L = \(depth), sw2 = \(sw2), sb2 = \(sb2); Float64 unless marked; \(threads) threads; OpenBLAS kernel \(openblas_get_corename().map { String(cString: $0) } ?? "unknown")",
+        var table = Table(title: "simulation: linear lattice ensemble M = \(networks), N = \(width), L = \(depth), sw2 = \(sw2), sb2 = \(sb2); Float64 unless marked; \(threads) threads; OpenBLAS kernel \(openblas_get_corename().map { String(cString: $0) } ?? "unknown"); Gaussian kernel \(GaussianStream.instructionSet)",
                           header: ["measurement", "seconds", "rate", "vs NumPy"])
 
         // Gaussian throughput: one stream, one thread, and all threads on independent streams.

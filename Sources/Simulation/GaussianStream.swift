@@ -1,3 +1,4 @@
+import CPhiloxGaussian
 import Foundation
 
 /// Philox4x32-10 (Salmon, Moraes, Dror, Shaw, "Parallel random numbers: as easy as 1, 2, 3",
@@ -42,14 +43,24 @@ public enum Philox4x32 {
 /// whose high counter words are `s`. Simulations give network `m` the stream `m`, so network `m`
 /// sees the same numbers whatever the number of threads and whichever thread runs it.
 ///
-/// Numbers come in batches of 16 from 8 consecutive blocks, computed 8 lanes at a time (SIMD):
-/// block b = 8t + j (j = 0 … 7) of batch t gives two uniforms from its two 64-bit halves,
+/// Numbers come in batches of 16 from 8 consecutive blocks, computed 8 lanes at a time by the C
+/// kernel in `Sources/CPhiloxGaussian` (one copy per instruction set, picked at load time, all
+/// rounding identically): block b = 8t + j (j = 0 … 7) of batch t gives two uniforms from its two
+/// 64-bit halves,
 /// u₁ = 2 − (1 + f₁) ∈ [2⁻⁵², 1] and u₂ = f₂ ∈ [0, 1) with 52-bit fractions f, and by the
 /// Box–Muller transform the batch's numbers j and 8 + j, √(−2 ln u₁) cos 2πu₂ and
 /// √(−2 ln u₁) sin 2πu₂. ln, sin and cos are evaluated with branch-free polynomials (relative error
 /// below 10⁻¹³); the largest possible |x| is √(104 ln 2) ≈ 8.49 (the tail beyond has probability
 /// 2·10⁻¹⁷). A request for n numbers uses ⌈n/16⌉ batches and discards the rest of the last one, so
 /// block consumption is a function of the request sequence only.
+///
+/// Single precision (``fill(_:)-(UnsafeMutableBufferPointer<Float>)``, for the dense samplers'
+/// weight matrices): the same batches, but every 32-bit word is used, 32 numbers per batch. Words
+/// 0, 1 of the 8 blocks give u₁ = 2 − (1 + f) ∈ [2⁻²³, 1] and words 2, 3 give u₂ = f ∈ [0, 1)
+/// (23-bit fractions), Box–Muller with single-precision polynomials (relative error ≲ 2·10⁻⁷)
+/// gives numbers j (cos) and 16 + j (sin), j = 0 … 15. The largest |x| is √(46 ln 2) ≈ 5.65: the
+/// N(0, 1) tail beyond it (probability 1.6·10⁻⁸) is not produced, which changes the variance by a
+/// relative 10⁻⁶ and is immaterial for the statistics measured here.
 ///
 /// ```swift
 /// var g = GaussianStream(seed: 1, stream: 7)
@@ -78,141 +89,35 @@ public struct GaussianStream: Sendable {
                          key: key)
     }
 
-    typealias Lanes = SIMD8<Double>
-
-    /// The 16 Gaussians of the batch of blocks first, first + 1, …, first + 7: (cos half, sin half).
-    /// Philox4x32-10 on the 8 counters first … first + 7 at once: the four output words, by lane.
-    @inline(__always)
-    func philoxLanes(_ first: UInt64) -> (SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>, SIMD8<UInt32>) {
-        let index = SIMD8<UInt64>(repeating: first) &+ SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
-        var c0 = SIMD8<UInt32>(truncatingIfNeeded: index)
-        var c1 = SIMD8<UInt32>(truncatingIfNeeded: index &>> 32)
-        var c2 = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: stream))
-        var c3 = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: stream >> 32))
-        var k0 = key.x, k1 = key.y
-        let m0 = SIMD8<UInt64>(repeating: UInt64(Philox4x32.m0)), m1 = SIMD8<UInt64>(repeating: UInt64(Philox4x32.m1))
-        for round in 0..<10 {
-            if round > 0 { k0 &+= Philox4x32.w0; k1 &+= Philox4x32.w1 }
-            let p0 = SIMD8<UInt64>(truncatingIfNeeded: c0) &* m0
-            let p1 = SIMD8<UInt64>(truncatingIfNeeded: c2) &* m1
-            let hi0 = SIMD8<UInt32>(truncatingIfNeeded: p0 &>> 32), lo0 = SIMD8<UInt32>(truncatingIfNeeded: p0)
-            let hi1 = SIMD8<UInt32>(truncatingIfNeeded: p1 &>> 32), lo1 = SIMD8<UInt32>(truncatingIfNeeded: p1)
-            c0 = hi1 ^ c1 ^ SIMD8(repeating: k0)
-            c1 = lo1
-            c2 = hi0 ^ c3 ^ SIMD8(repeating: k1)
-            c3 = lo0
-        }
-        return (c0, c1, c2, c3)
-    }
-
-    mutating func advance(to index: UInt64) { blockIndex = index }
-
-    /// The 16 Gaussians of the batch of blocks first, first + 1, …, first + 7: (cos half, sin half).
-    @inline(__always)
-    func batch(_ first: UInt64) -> (Lanes, Lanes) {
-        let (c0, c1, c2, c3) = philoxLanes(first)
-        let a = (SIMD8<UInt64>(truncatingIfNeeded: c0) &<< 32) | SIMD8<UInt64>(truncatingIfNeeded: c1)
-        let b = (SIMD8<UInt64>(truncatingIfNeeded: c2) &<< 32) | SIMD8<UInt64>(truncatingIfNeeded: c3)
-        let one = SIMD8<UInt64>(repeating: 0x3FF0_0000_0000_0000)
-        // u₁ ∈ [2⁻⁵², 1], u₂ ∈ [0, 1).
-        let u1 = 2 - unsafeBitCast((a &>> 12) | one, to: Lanes.self)
-        let u2 = unsafeBitCast((b &>> 12) | one, to: Lanes.self) - 1
-        let radius = (-2 * Self.log(u1)).squareRoot()
-        let (cosine, sine) = Self.cosSinTwoPi(u2)
-        return (radius * cosine, radius * sine)
-    }
-
-    /// a·b + c with c broadcast explicitly (keeps the lanes in vector registers).
-    @inline(__always)
-    static func horner(_ a: Lanes, _ b: Lanes, _ c: Double) -> Lanes { a * b + Lanes(repeating: c) }
-
-    /// ln u for u ∈ [2⁻⁵², 1] (normal, positive): u = 2^e m, m ∈ [√½, √2), ln m = 2 atanh t,
-    /// t = (m − 1)/(m + 1), |t| ≤ 0.172, series to t¹⁵ (relative error < 2·10⁻¹⁴).
-    @inline(__always)
-    static func log(_ u: Lanes) -> Lanes {
-        // Integer lane operations only (no per-lane branches): m = mantissa scaled into [√½, √2).
-        let bits = unsafeBitCast(u, to: SIMD8<UInt64>.self)
-        let mantissa = bits & 0x000F_FFFF_FFFF_FFFF
-        let big = (mantissa &+ (0x000F_FFFF_FFFF_FFFF - 0x0006_A09E_667F_3BCD)) &>> 52   // 1 where m > √2
-        let m = unsafeBitCast(mantissa | ((0x3FF &- big) &<< 52), to: Lanes.self)
-        // The exponent as a double: 2⁵² + e has e in its low mantissa bits.
-        let exponent = unsafeBitCast(((bits &>> 52) &+ big) | 0x4330_0000_0000_0000, to: Lanes.self) - (0x1p52 + 1023)
-        let t = (m - Lanes(repeating: 1)) / (m + Lanes(repeating: 1))
-        let t2 = t * t
-        var p = Lanes(repeating: 1.0 / 15)
-        p = horner(p, t2, 1.0 / 13)
-        p = horner(p, t2, 1.0 / 11)
-        p = horner(p, t2, 1.0 / 9)
-        p = horner(p, t2, 1.0 / 7)
-        p = horner(p, t2, 1.0 / 5)
-        p = horner(p, t2, 1.0 / 3)
-        p = horner(p, t2, 1)
-        return exponent * Lanes(repeating: 0.69314718055994530942) + (t + t) * p
-    }
-
-    /// (cos 2πu, sin 2πu) for u ∈ [0, 1): 4u = k + f with k the nearest integer, δ = πf/2 ∈ [−π/4, π/4],
-    /// Taylor series of sin δ to δ¹³ and cos δ to δ¹⁴, rotated by k quarter turns.
-    @inline(__always)
-    static func cosSinTwoPi(_ u: Lanes) -> (Lanes, Lanes) {
-        let x = 4 * u
-        // Round to nearest by adding 2⁵² (no SSE4.1 roundpd needed): its low bits hold k ∈ {0, …, 4}.
-        let shifted = x + 0x1p52
-        let k = shifted - 0x1p52
-        let d = (x - k) * (Double.pi / 2)
-        return cosSinRotate(quarterTurns: unsafeBitCast(shifted, to: SIMD8<UInt64>.self) & 3, d: d, d2: d * d)
-    }
-
-    @inline(__always)
-    static func cosSinRotate(quarterTurns q: SIMD8<UInt64>, d: Lanes, d2: Lanes) -> (Lanes, Lanes) {
-        // sin δ = δ(1 − δ²/3! + δ⁴/5! − … + δ¹²/13!)
-        var s = Lanes(repeating: 1.0 / 6_227_020_800)
-        s = horner(s, d2, -1.0 / 39_916_800)
-        s = horner(s, d2, 1.0 / 362_880)
-        s = horner(s, d2, -1.0 / 5040)
-        s = horner(s, d2, 1.0 / 120)
-        s = horner(s, d2, -1.0 / 6)
-        s = horner(s, d2, 1)
-        let sinD = s * d
-        // cos δ = 1 − δ²/2! + δ⁴/4! − … + δ¹⁴/14!
-        var c = Lanes(repeating: -1.0 / 87_178_291_200)
-        c = horner(c, d2, 1.0 / 479_001_600)
-        c = horner(c, d2, -1.0 / 3_628_800)
-        c = horner(c, d2, 1.0 / 40320)
-        c = horner(c, d2, -1.0 / 720)
-        c = horner(c, d2, 1.0 / 24)
-        c = horner(c, d2, -0.5)
-        c = horner(c, d2, 1)
-        // Quarter turns q = k mod 4: (cos, sin) → q=0 (c, s), 1 (−s, c), 2 (−c, −s), 3 (s, −c),
-        // by bit selects and sign flips (exact, branch-free).
-        let swap = 0 &- (q & 1)                                   // all ones for q = 1, 3
-        let cBits = unsafeBitCast(c, to: SIMD8<UInt64>.self), sBits = unsafeBitCast(sinD, to: SIMD8<UInt64>.self)
-        let first = (cBits & ~swap) | (sBits & swap)
-        let second = (sBits & ~swap) | (cBits & swap)
-        let cosine = unsafeBitCast(first ^ ((((q &+ 1) &>> 1) & 1) &<< 63), to: Lanes.self)
-        let sine = unsafeBitCast(second ^ ((q &>> 1) &<< 63), to: Lanes.self)
-        return (cosine, sine)
-    }
+    /// The instruction set the generator's kernel runs with on this CPU ("avx512f", "avx2",
+    /// "baseline"), for benchmark tables.
+    public static var instructionSet: String { String(cString: philox_gaussian_isa()) }
 
     /// Fills `buffer` with N(0, 1) numbers, using ⌈count/16⌉ batches of 8 blocks.
     public mutating func fill(_ buffer: UnsafeMutableBufferPointer<Double>) {
+        fill(buffer, perBatch: 16, kernel: philox_gaussian_fill_f64)
+    }
+
+    /// Fills `buffer` with single-precision N(0, 1) numbers, using ⌈count/32⌉ batches of 8 blocks.
+    public mutating func fill(_ buffer: UnsafeMutableBufferPointer<Float>) {
+        fill(buffer, perBatch: 32, kernel: philox_gaussian_fill_f32)
+    }
+
+    /// Whole batches straight into the buffer; a partial last batch through a scratch batch whose
+    /// unused numbers are dropped.
+    private mutating func fill<T: BinaryFloatingPoint>(_ buffer: UnsafeMutableBufferPointer<T>, perBatch: Int,
+                                                      kernel: (UInt32, UInt32, UInt64, UInt64, Int, UnsafeMutablePointer<T>?) -> Void) {
         guard let base = buffer.baseAddress else { return }
-        let n = buffer.count
-        var i = 0
-        var index = blockIndex
-        let raw = UnsafeMutableRawPointer(base)
-        while i + 16 <= n {
-            let (g1, g2) = batch(index)
-            raw.storeBytes(of: g1, toByteOffset: i * 8, as: Lanes.self)
-            raw.storeBytes(of: g2, toByteOffset: (i + 8) * 8, as: Lanes.self)
-            i += 16
-            index &+= 8
+        let whole = buffer.count / perBatch
+        kernel(key.x, key.y, stream, blockIndex, whole, base)
+        blockIndex &+= 8 * UInt64(whole)
+        let rest = buffer.count - whole * perBatch
+        if rest > 0 {
+            var scratch = [T](repeating: 0, count: perBatch)
+            kernel(key.x, key.y, stream, blockIndex, 1, &scratch)
+            (base + whole * perBatch).update(from: scratch, count: rest)
+            blockIndex &+= 8
         }
-        if i < n {
-            let (g1, g2) = batch(index)
-            for j in 0..<(n - i) { base[i + j] = j < 8 ? g1[j] : g2[j - 8] }
-            index &+= 8
-        }
-        blockIndex = index
     }
 
     /// Fills `array` with N(0, 1) numbers.
@@ -220,11 +125,16 @@ public struct GaussianStream: Sendable {
         array.withUnsafeMutableBufferPointer { fill($0) }
     }
 
+    /// Fills `array` with single-precision N(0, 1) numbers.
+    public mutating func fill(_ array: inout [Float]) {
+        array.withUnsafeMutableBufferPointer { fill($0) }
+    }
+
     /// One N(0, 1) number (uses one batch).
     public mutating func next() -> Double {
-        let g = batch(blockIndex).0[0]
-        blockIndex &+= 8
-        return g
+        var batch = [Double](repeating: 0, count: 16)
+        fill(&batch)
+        return batch[0]
     }
 
     /// `count` N(0, 1) numbers.
