@@ -30,26 +30,28 @@ typedef float f32x16 __attribute__((vector_size(64)));
 
 static const uint32_t M0 = 0xD2511F53u, M1 = 0xCD9E8D57u, W0 = 0x9E3779B9u, W1 = 0xBB67AE85u;
 
-/// The four output words of the blocks first … first + 7 of `stream`, lane by lane.
-typedef struct { u32x8 c0, c1, c2, c3; } philox_words;
+/// The four output words of the blocks first … first + 7 of `stream`, lane by lane, each in the
+/// low half of a 64-bit lane: the 32 × 32 → 64-bit products then need no widening or narrowing.
+typedef struct { u64x8 c0, c1, c2, c3; } philox_words;
 
 INLINE void philox8(uint32_t key0, uint32_t key1, uint64_t stream, uint64_t first, philox_words *words) {
+    const uint64_t low = 0xFFFFFFFFull;
     u64x8 index = (u64x8){0, 1, 2, 3, 4, 5, 6, 7} + first;
-    u32x8 c0 = __builtin_convertvector(index, u32x8);
-    u32x8 c1 = __builtin_convertvector(index >> 32, u32x8);
-    u32x8 c2 = (u32x8){0} + (uint32_t)stream;
-    u32x8 c3 = (u32x8){0} + (uint32_t)(stream >> 32);
-    uint32_t k0 = key0, k1 = key1;
+    u64x8 c0 = index & low;
+    u64x8 c1 = index >> 32;
+    u64x8 c2 = (u64x8){0} + (stream & low);
+    u64x8 c3 = (u64x8){0} + (stream >> 32);
+    uint64_t k0 = key0, k1 = key1;
     for (int round = 0; round < 10; round++) {
-        if (round > 0) { k0 += W0; k1 += W1; }
-        u64x8 p0 = __builtin_convertvector(c0, u64x8) * (uint64_t)M0;
-        u64x8 p1 = __builtin_convertvector(c2, u64x8) * (uint64_t)M1;
-        u32x8 hi0 = __builtin_convertvector(p0 >> 32, u32x8), lo0 = __builtin_convertvector(p0, u32x8);
-        u32x8 hi1 = __builtin_convertvector(p1 >> 32, u32x8), lo1 = __builtin_convertvector(p1, u32x8);
-        c0 = hi1 ^ c1 ^ k0;
-        c1 = lo1;
-        c2 = hi0 ^ c3 ^ k1;
-        c3 = lo0;
+        if (round > 0) { k0 = (k0 + W0) & low; k1 = (k1 + W1) & low; }
+        u64x8 p0 = c0 * (uint64_t)M0;
+        u64x8 p1 = c2 * (uint64_t)M1;
+        u64x8 next0 = (p1 >> 32) ^ c1 ^ k0;
+        u64x8 next2 = (p0 >> 32) ^ c3 ^ k1;
+        c1 = p1 & low;
+        c3 = p0 & low;
+        c0 = next0;
+        c2 = next2;
     }
     *words = (philox_words){c0, c1, c2, c3};
 }
@@ -157,8 +159,8 @@ CLONES void philox_gaussian_fill_f64(uint32_t key0, uint32_t key1, uint64_t stre
     for (size_t b = 0; b < batches; b++) {
         philox_words w;
         philox8(key0, key1, stream, first_block + 8 * (uint64_t)b, &w);
-        u64x8 a = (__builtin_convertvector(w.c0, u64x8) << 32) | __builtin_convertvector(w.c1, u64x8);
-        u64x8 bb = (__builtin_convertvector(w.c2, u64x8) << 32) | __builtin_convertvector(w.c3, u64x8);
+        u64x8 a = (w.c0 << 32) | w.c1;
+        u64x8 bb = (w.c2 << 32) | w.c3;
         f64x8 u1 = 2 - (f64x8)((a >> 12) | 0x3FF0000000000000ull);    // [2⁻⁵², 1]
         f64x8 u2 = (f64x8)((bb >> 12) | 0x3FF0000000000000ull) - 1;   // [0, 1)
         f64x8 ln;
@@ -178,8 +180,10 @@ CLONES void philox_gaussian_fill_f32(uint32_t key0, uint32_t key1, uint64_t stre
         philox_words w;
         philox8(key0, key1, stream, first_block + 8 * (uint64_t)b, &w);
         // Lanes 0–7 take words 0 and 2 of blocks 0–7, lanes 8–15 words 1 and 3.
-        u32x16 w1 = __builtin_shufflevector(w.c0, w.c1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-        u32x16 w2 = __builtin_shufflevector(w.c2, w.c3, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        u32x8 c0 = __builtin_convertvector(w.c0, u32x8), c1 = __builtin_convertvector(w.c1, u32x8);
+        u32x8 c2 = __builtin_convertvector(w.c2, u32x8), c3 = __builtin_convertvector(w.c3, u32x8);
+        u32x16 w1 = __builtin_shufflevector(c0, c1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        u32x16 w2 = __builtin_shufflevector(c2, c3, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
         f32x16 u1 = 2 - (f32x16)((w1 >> 9) | 0x3F800000u);   // [2⁻²³, 1]
         f32x16 u2 = (f32x16)((w2 >> 9) | 0x3F800000u) - 1;    // [0, 1)
         f32x16 ln;
