@@ -1,6 +1,7 @@
 import Foundation
 
-/// A JSON object with keys in a fixed order, for `criticality theory --json`: numbers in the
+/// A JSON object with keys in a fixed order, for `criticality theory --json` and
+/// `criticality trainability --json`: numbers in the
 /// shortest form that reads back as the same Double (`0.05`, not `0.050000000000000003`),
 /// non-finite numbers as null.
 struct TheoryJSON {
@@ -8,7 +9,9 @@ struct TheoryJSON {
         case number(Double?)
         case string(String)
         case numbers([Double])
+        case rows([[Double]])
         case integer(Int)
+        case integers([Int])
     }
 
     private(set) var fields: [(String, Value)] = []
@@ -37,6 +40,8 @@ struct TheoryJSON {
         return out + "\""
     }
 
+    static func array(_ xs: [Double]) -> String { "[" + xs.map { Self.number($0) }.joined(separator: ", ") + "]" }
+
     /// Pretty-printed, one key per line, arrays on one line.
     var text: String {
         let lines = fields.map { key, value -> String in
@@ -44,8 +49,10 @@ struct TheoryJSON {
             switch value {
             case .number(let x): rendered = Self.number(x)
             case .string(let s): rendered = Self.string(s)
-            case .numbers(let xs): rendered = "[" + xs.map { Self.number($0) }.joined(separator: ", ") + "]"
+            case .numbers(let xs): rendered = Self.array(xs)
+            case .rows(let rows): rendered = "[" + rows.map(Self.array).joined(separator: ", ") + "]"
             case .integer(let i): rendered = String(i)
+            case .integers(let xs): rendered = "[" + xs.map(String.init).joined(separator: ", ") + "]"
             }
             return "  \(Self.string(key)): \(rendered)"
         }

@@ -79,16 +79,22 @@ struct TrainabilityCommand: ParsableCommand {
         let xi = try data.variable("xi_c").values, boundary = try data.variable("boundary").values
         let n = try data.variable("n").values[0], low = try data.variable("n_low").values[0], high = try data.variable("n_high").values[0]
         let used = (data.attributes["columns_used"] ?? "").split(separator: ",").compactMap { Int($0) }
-        func number(_ x: Double) -> Any { x.isFinite ? x : NSNull() }
         if json {
-            var object: [String: Any] = [
-                "activation": activation, "sb2": sb2, "sw2": sw2, "depth": depths,
-                "test_accuracy": rows.map { $0.map(number) }, "xi_c": xi.map(number), "boundary": boundary.map(number),
-                "n": number(n), "n_low": number(low), "n_high": number(high), "columns_used": used,
-            ]
-            if !n.isFinite { object["note"] = data.attributes["note"] ?? "no fit" }
-            let encoded = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            print(String(decoding: encoded, as: UTF8.self))
+            // Shortest round-trip numbers (ξ_c keeps every digit), null for non-finite ones.
+            var out = TheoryJSON()
+            out.add("activation", .string(activation))
+            out.add("sb2", .number(sb2))
+            out.add("sw2", .numbers(sw2))
+            out.add("depth", .integers(depths))
+            out.add("test_accuracy", .rows(rows))
+            out.add("xi_c", .numbers(xi))
+            out.add("boundary", .numbers(boundary))
+            out.add("n", .number(n))
+            out.add("n_low", .number(low))
+            out.add("n_high", .number(high))
+            out.add("columns_used", .integers(used))
+            if !n.isFinite { out.add("note", .string(data.attributes["note"] ?? "no fit")) }
+            print(out.text)
             return
         }
         print("test accuracy (rows: depth; columns: σ_w² = \(sw2.map { CaptionNumber.format($0) }.joined(separator: ", ")))")

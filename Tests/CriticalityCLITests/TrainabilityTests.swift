@@ -1,4 +1,5 @@
 import Foundation
+import Stages
 import Testing
 
 /// The trainability figures and `criticality trainability` at the quick profile: what reruns
@@ -33,6 +34,16 @@ struct TrainabilityTests {
         #expect(Set(object.keys).isSuperset(of: ["activation", "sb2", "sw2", "depth", "test_accuracy", "xi_c", "boundary", "n", "n_low", "n_high", "columns_used"]))
         #expect((object["test_accuracy"] as? [[Any]])?.count == 3)
         if object["n"] is NSNull { #expect(object["note"] is String, "a missing n comes with a note") }
+        // ξ_c is printed in the shortest exact form: it reads back as the stored Double, bit for bit.
+        let gathers = cli.entries().compactMap { try? LabelledData.read(from: $0.appendingPathComponent("outputs")) }
+        let heatmap = try #require(gathers.first { data in
+            data.variables.contains { $0.name == "xi_c" } && (try? data.axis("sigma_w2").values) == [1, 1.76, 3]
+        })
+        let stored = try heatmap.variable("xi_c").values
+        // JSONDecoder parses exactly (Foundation's JSONSerialization on Linux can be off by an ulp).
+        struct Printed: Decodable { let xi_c: [Double?] }
+        let printed = try JSONDecoder().decode(Printed.self, from: Data(command.stdout.utf8)).xi_c.map { $0 ?? .nan }
+        #expect(zip(stored, printed).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "stored \(stored), printed \(printed)")
 
         // Widening the depth axis by a row trains only that row.
         let wider = try cli.run(["trainability", "--activation", "tanh", "--sb2", "0.05", "--sw2", "1,1.76,3", "--depth", "2,4,8,12",
