@@ -29,7 +29,7 @@ public struct LatticeSweep: Stage {
     }
 
     public static let kind = "simulation.lattice-sweep"
-    public static let code: [CodeDependency] = [.thisFile(), .module("Simulation"), .module("MeanField")]
+    public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

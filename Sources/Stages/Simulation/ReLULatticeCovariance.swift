@@ -30,7 +30,7 @@ public struct ReLULatticeCovariance: Stage {
     }
 
     public static let kind = "simulation.relu-lattice-covariance"
-    public static let code: [CodeDependency] = [.thisFile(), .module("Simulation")]
+    public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
