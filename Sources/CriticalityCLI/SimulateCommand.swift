@@ -127,8 +127,10 @@ struct SimulateLatticeCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "First layer of the analysis window (default: depth/2).")
     var windowStart: Int?
 
-    @Option(help: "exact (N numbers per layer) or dense (N × N weight matrices).")
-    var sampler: String = "exact"
+    // Dense by default, as for propagate: it is the direct simulation the theory is checked
+    // against; exact is the fast sampler of the same law (tested to agree in distribution).
+    @Option(help: "dense (N × N weight matrices, the default) or exact (N numbers per layer, the same law).")
+    var sampler: String = "dense"
 
     @Flag(help: "Linear model: also the Fourier-mode variance of r_l − r* vs 003 Eq. 15.")
     var spectrum = false
