@@ -60,7 +60,7 @@ final class Conv2DLayer: Layer {
     func forward(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, batch: Int, workspace: UnsafeMutablePointer<Float>) {
         let rows = batch * pixels
         Im2Col.lower(input, shape: inputShape, stride: stride, batch: batch, into: workspace)
-        for row in 0..<rows { (output + row * outputChannels).update(from: bias, count: outputChannels) }
+        RunKernels.broadcast(bias, width: outputChannels, rows: rows, into: output)
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(outputChannels), Int32(patch),
                     1, workspace, Int32(patch), kernel, Int32(outputChannels), 1, output, Int32(outputChannels))
     }
