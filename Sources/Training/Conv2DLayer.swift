@@ -7,6 +7,12 @@ import CBLAS
 /// The column matrix is not kept between forward and backward: the backward pass lowers the
 /// input again into the shared workspace (cheap next to the GEMMs) so that all layers share one
 /// scratch buffer instead of each holding a batch-sized copy of its patches.
+///
+/// At stride 1 the input gradient is itself a 3×3 'same' convolution, of dY with the kernel
+/// flipped in space and transposed in channels, so it is lowered and multiplied like the forward
+/// pass: dX = lower(dY) `[rows × 9·C_out]` · K̃ `[9·C_out × C_in]`. The col2im alternative
+/// (dY·Kᵀ then folding 9 taps back) writes and re-reads a `[rows × 9·C_in]` matrix from a GEMM
+/// with inner dimension C_out, the least efficient shape OpenBLAS gets here. Stride 2 keeps col2im.
 final class Conv2DLayer: Layer {
     let inputShape: FeatureShape
     let outputShape: FeatureShape
@@ -17,6 +23,8 @@ final class Conv2DLayer: Layer {
     private var kernelGradient: UnsafeMutablePointer<Float>!
     private var biasGradient: UnsafeMutablePointer<Float>!
     private let ones: FloatBuffer
+    /// K̃ for the stride-1 input gradient, rebuilt from the kernel in each backward pass.
+    private let flippedKernel: FloatBuffer
 
     init(input: FeatureShape, outputChannels: Int, stride: Int, maxBatch: Int) {
         precondition(stride == 1 || stride == 2)
@@ -27,6 +35,7 @@ final class Conv2DLayer: Layer {
         patch = 9 * input.channels
         ones = FloatBuffer(count: maxBatch * outputShape.height * outputShape.width)
         ones.fill(1)
+        flippedKernel = FloatBuffer(count: stride == 1 ? patch * outputChannels : 0)
     }
 
     private var pixels: Int { outputShape.height * outputShape.width }
@@ -34,7 +43,9 @@ final class Conv2DLayer: Layer {
 
     var parameterCount: Int { patch * outputChannels + outputChannels }
 
-    func workspaceCount(batch: Int) -> Int { batch * pixels * patch }
+    func workspaceCount(batch: Int) -> Int {
+        batch * pixels * (stride == 1 ? 9 * max(inputShape.channels, outputChannels) : patch)
+    }
 
     func bind(parameters: UnsafeMutablePointer<Float>, gradients: UnsafeMutablePointer<Float>) {
         kernel = parameters
@@ -75,9 +86,33 @@ final class Conv2DLayer: Layer {
         cblas_sgemv(CblasRowMajor, CblasTrans, Int32(rows), Int32(outputChannels), 1, outputGradient, Int32(outputChannels),
                     ones.pointer, 1, 0, biasGradient, 1)
         guard let inputGradient else { return }
+        if stride == 1 {
+            flipKernel()
+            Im2Col.lower(outputGradient, shape: outputShape, stride: 1, batch: batch, into: workspace)
+            let lowered = 9 * outputChannels, inputChannels = inputShape.channels
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(inputChannels), Int32(lowered),
+                        1, workspace, Int32(lowered), flippedKernel.pointer, Int32(inputChannels), 0, inputGradient, Int32(inputChannels))
+            return
+        }
         // dcols = dY·Kᵀ, written over the columns (no longer needed), then folded back (col2im).
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(patch), Int32(outputChannels),
                     1, outputGradient, Int32(outputChannels), kernel, Int32(outputChannels), 0, workspace, Int32(patch))
         Im2Col.raise(workspace, shape: inputShape, stride: stride, batch: batch, into: inputGradient)
+    }
+
+    /// K̃[(2−ky, 2−kx, c_out), c_in] = K[(ky, kx, c_in), c_out]: tap (ky, kx) of the forward pass
+    /// reads input pixel p + (ky−1, kx−1), so input pixel q receives from output pixel
+    /// q − (ky−1, kx−1) = q + ((2−ky)−1, (2−kx)−1), the mirrored tap.
+    private func flipKernel() {
+        let inputChannels = inputShape.channels
+        for ky in 0..<3 {
+            for kx in 0..<3 {
+                let source = kernel + ((ky * 3 + kx) * inputChannels) * outputChannels
+                let target = flippedKernel.pointer + ((2 - ky) * 3 + (2 - kx)) * outputChannels * inputChannels
+                for ci in 0..<inputChannels {
+                    for co in 0..<outputChannels { target[co * inputChannels + ci] = source[ci * outputChannels + co] }
+                }
+            }
+        }
     }
 }
