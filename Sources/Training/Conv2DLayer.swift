@@ -80,12 +80,13 @@ final class Conv2DLayer: Layer {
     }
 
     func forward(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, batch: Int, workspace: UnsafeMutablePointer<Float>) {
-        RunKernels.broadcast(bias, width: outputChannels, rows: batch * pixels, into: output)
         forEachChunk(batch: batch) { first, count in
-            let rows = count * pixels
+            let rows = count * pixels, y = output + first * pixels * outputChannels
             Im2Col.lower(input + first * inputShape.count, shape: inputShape, stride: stride, batch: count, into: workspace)
+            // Seeded with the bias chunk by chunk, so the GEMM's beta = 1 reads it back from cache.
+            RunKernels.broadcast(bias, width: outputChannels, rows: rows, into: y)
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(outputChannels), Int32(patch),
-                        1, workspace, Int32(patch), kernel, Int32(outputChannels), 1, output + first * pixels * outputChannels, Int32(outputChannels))
+                        1, workspace, Int32(patch), kernel, Int32(outputChannels), 1, y, Int32(outputChannels))
         }
     }
 
