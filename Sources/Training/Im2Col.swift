@@ -19,6 +19,10 @@ enum Im2Col {
     /// Fills `columns` (`[batch·Ho·Wo × 9·C]`) from `input` (`[batch × H × W × C]`).
     static func lower(_ input: UnsafePointer<Float>, shape: FeatureShape, stride: Int, batch: Int,
                       into columns: UnsafeMutablePointer<Float>) {
+        if shape.channels == 1 {
+            lowerSingleChannel(input, shape: shape, stride: stride, batch: batch, into: columns)
+            return
+        }
         let h = shape.height, w = shape.width, c = shape.channels
         let ho = outputExtent(h, stride: stride), wo = outputExtent(w, stride: stride)
         let run = kernel * c
@@ -41,6 +45,41 @@ enum Im2Col {
                     }
                     row += kernel * run
                 }
+            }
+        }
+    }
+
+    /// ``lower`` for one channel (grey images, the first layer): a patch row is 9 floats, so the
+    /// run bookkeeping would cost more than the copies; each tap is written directly, and only
+    /// the first and last output columns test the left and right padding.
+    private static func lowerSingleChannel(_ input: UnsafePointer<Float>, shape: FeatureShape, stride: Int, batch: Int,
+                                           into columns: UnsafeMutablePointer<Float>) {
+        let h = shape.height, w = shape.width
+        let ho = outputExtent(h, stride: stride), wo = outputExtent(w, stride: stride)
+        var row = columns
+        for n in 0..<batch {
+            let image = input + n * h * w
+            for oy in 0..<ho {
+                for ky in 0..<kernel {
+                    let iy = oy * stride + ky - padding
+                    var target = row + ky * kernel
+                    guard iy >= 0, iy < h else {
+                        for _ in 0..<wo {
+                            target[0] = 0; target[1] = 0; target[2] = 0
+                            target += kernel * kernel
+                        }
+                        continue
+                    }
+                    let line = image + iy * w
+                    for ox in 0..<wo {
+                        let left = ox * stride - padding
+                        target[0] = left >= 0 ? line[left] : 0
+                        target[1] = line[left + 1]
+                        target[2] = left + 2 < w ? line[left + 2] : 0
+                        target += kernel * kernel
+                    }
+                }
+                row += wo * kernel * kernel
             }
         }
     }
