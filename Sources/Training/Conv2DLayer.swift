@@ -27,6 +27,8 @@ final class Conv2DLayer: Layer {
     private let ones: FloatBuffer
     /// K̃ for the stride-1 input gradient, rebuilt from the kernel in each backward pass.
     private let flippedKernel: FloatBuffer
+    /// The stride-1 kernel gradient as accumulated, `[C_in × 9·C_out]` with mirrored taps.
+    private let flippedGradient: FloatBuffer
 
     init(input: FeatureShape, outputChannels: Int, stride: Int, maxBatch: Int) {
         precondition(stride == 1 || stride == 2)
@@ -38,6 +40,7 @@ final class Conv2DLayer: Layer {
         ones = FloatBuffer(count: maxBatch * outputShape.height * outputShape.width)
         ones.fill(1)
         flippedKernel = FloatBuffer(count: stride == 1 ? patch * outputChannels : 0)
+        flippedGradient = FloatBuffer(count: stride == 1 ? patch * outputChannels : 0)
     }
 
     private var pixels: Int { outputShape.height * outputShape.width }
@@ -94,7 +97,10 @@ final class Conv2DLayer: Layer {
                   inputGradient: UnsafeMutablePointer<Float>?, batch: Int, workspace: UnsafeMutablePointer<Float>) {
         cblas_sgemv(CblasRowMajor, CblasTrans, Int32(batch * pixels), Int32(outputChannels), 1, outputGradient, Int32(outputChannels),
                     ones.pointer, 1, 0, biasGradient, 1)
-        if stride == 1, inputGradient != nil { flipKernel() }
+        if stride == 1, let inputGradient {
+            backwardThroughLoweredGradient(input: input, outputGradient: outputGradient, inputGradient: inputGradient, batch: batch, workspace: workspace)
+            return
+        }
         forEachChunk(batch: batch) { first, count in
             let rows = count * pixels
             let dY = outputGradient + first * pixels * outputChannels
@@ -103,19 +109,33 @@ final class Conv2DLayer: Layer {
             cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(patch), Int32(outputChannels), Int32(rows),
                         1, workspace, Int32(patch), dY, Int32(outputChannels), first == 0 ? 0 : 1, kernelGradient, Int32(outputChannels))
             guard let inputGradient else { return }
-            let dX = inputGradient + first * inputShape.count
-            if stride == 1 {
-                Im2Col.lower(dY, shape: outputShape, stride: 1, batch: count, into: workspace)
-                let lowered = 9 * outputChannels, inputChannels = inputShape.channels
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(inputChannels), Int32(lowered),
-                            1, workspace, Int32(lowered), flippedKernel.pointer, Int32(inputChannels), 0, dX, Int32(inputChannels))
-            } else {
-                // dcols = dY·Kᵀ, written over the columns (no longer needed), then folded back (col2im).
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(patch), Int32(outputChannels),
-                            1, dY, Int32(outputChannels), kernel, Int32(outputChannels), 0, workspace, Int32(patch))
-                Im2Col.raise(workspace, shape: inputShape, stride: stride, batch: count, into: dX)
-            }
+            // dcols = dY·Kᵀ, written over the columns (no longer needed), then folded back (col2im).
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(patch), Int32(outputChannels),
+                        1, dY, Int32(outputChannels), kernel, Int32(outputChannels), 0, workspace, Int32(patch))
+            Im2Col.raise(workspace, shape: inputShape, stride: stride, batch: count, into: inputGradient + first * inputShape.count)
         }
+    }
+
+    /// Stride 1 with an input gradient: one lowering of dY per chunk serves both products, so the
+    /// input is not lowered again. dX = lower(dY)·K̃, and since tap (ky, kx) pairs input pixel q
+    /// with output pixel q − (ky−1, kx−1), which lower(dY) holds at the mirrored tap,
+    /// G = Xᵀ·lower(dY) `[C_in × 9·C_out]` is the kernel gradient with taps mirrored and the two
+    /// channel axes swapped (undone by ``unflipGradient()``).
+    private func backwardThroughLoweredGradient(input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+                                                inputGradient: UnsafeMutablePointer<Float>, batch: Int, workspace: UnsafeMutablePointer<Float>) {
+        flipKernel()
+        let lowered = 9 * outputChannels, inputChannels = inputShape.channels
+        forEachChunk(batch: batch) { first, count in
+            let rows = count * pixels
+            let x = input + first * inputShape.count
+            Im2Col.lower(outputGradient + first * pixels * outputChannels, shape: outputShape, stride: 1, batch: count, into: workspace)
+            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(inputChannels), Int32(lowered), Int32(rows),
+                        1, x, Int32(inputChannels), workspace, Int32(lowered), first == 0 ? 0 : 1, flippedGradient.pointer, Int32(lowered))
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(inputChannels), Int32(lowered),
+                        1, workspace, Int32(lowered), flippedKernel.pointer, Int32(inputChannels), 0,
+                        inputGradient + first * inputShape.count, Int32(inputChannels))
+        }
+        unflipGradient()
     }
 
     /// Runs `body(first, count)` over consecutive runs of whole images covering `batch`, each run's
@@ -141,6 +161,20 @@ final class Conv2DLayer: Layer {
                 let target = flippedKernel.pointer + ((2 - ky) * 3 + (2 - kx)) * outputChannels * inputChannels
                 for ci in 0..<inputChannels {
                     for co in 0..<outputChannels { target[co * inputChannels + ci] = source[ci * outputChannels + co] }
+                }
+            }
+        }
+    }
+
+    /// dK[(ky, kx, c_in), c_out] = G[c_in, (2−ky, 2−kx, c_out)].
+    private func unflipGradient() {
+        let inputChannels = inputShape.channels, lowered = 9 * outputChannels
+        for ky in 0..<3 {
+            for kx in 0..<3 {
+                let target = kernelGradient + ((ky * 3 + kx) * inputChannels) * outputChannels
+                let source = flippedGradient.pointer + ((2 - ky) * 3 + (2 - kx)) * outputChannels
+                for ci in 0..<inputChannels {
+                    (target + ci * outputChannels).update(from: source + ci * lowered, count: outputChannels)
                 }
             }
         }
