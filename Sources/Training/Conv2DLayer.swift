@@ -4,17 +4,19 @@ import CBLAS
 /// Y `[batch·Ho·Wo × C_out]` = cols `[batch·Ho·Wo × 9·C_in]` · K `[9·C_in × C_out]` + b.
 /// The kernel is stored row-major with rows ordered (ky, kx, c_in), i.e. HWIO.
 ///
-/// The column matrix is not kept between forward and backward: the backward pass lowers the
-/// input again into the shared workspace (cheap next to the GEMMs) so that all layers share one
-/// scratch buffer instead of each holding a batch-sized copy of its patches. Each pass runs over
-/// the batch in chunks of whole images (see ``chunkFloats``), so the workspace is cache-sized
-/// and the weight gradient is accumulated chunk by chunk (a fixed order, so still deterministic).
+/// The column matrix is not kept between forward and backward: the backward pass lowers again
+/// into the shared workspace so that all layers share one scratch buffer instead of each holding
+/// a batch-sized copy of its patches. Each pass runs over the batch in chunks of whole images
+/// (see ``chunkFloats``), so the workspace is cache-sized and the weight gradient is accumulated
+/// chunk by chunk (a fixed order, so still deterministic).
 ///
 /// At stride 1 the input gradient is itself a 3×3 'same' convolution, of dY with the kernel
 /// flipped in space and transposed in channels, so it is lowered and multiplied like the forward
-/// pass: dX = lower(dY) `[rows × 9·C_out]` · K̃ `[9·C_out × C_in]`. The col2im alternative
-/// (dY·Kᵀ then folding 9 taps back) writes and re-reads a `[rows × 9·C_in]` matrix from a GEMM
-/// with inner dimension C_out, the least efficient shape OpenBLAS gets here. Stride 2 keeps col2im.
+/// pass: dX = lower(dY) `[rows × 9·C_out]` · K̃ `[9·C_out × C_in]`, and the same lowered dY gives
+/// the weight gradient, so the input is not lowered again. The col2im alternative (dY·Kᵀ then
+/// folding 9 taps back) writes and re-reads a `[rows × 9·C_in]` matrix from a GEMM with inner
+/// dimension C_out, the least efficient shape OpenBLAS gets here. Stride 2 keeps col2im and lowers
+/// the input again for the weight gradient.
 final class Conv2DLayer: Layer {
     let inputShape: FeatureShape
     let outputShape: FeatureShape
