@@ -23,8 +23,9 @@ let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic lin
                                                trajectories: trajectories))
     // 003 Fig. 6: the paper's σ_w² set; bands of 8 modes (W = 513 gives 32 bands over (0, π]).
     let covariance = p.add("covariance", ReLULatticeCovariance(.init(
-        sb2: 0.01, sw2: p.profile.pick(quick: [0.34, 1.3], default: [0.02, 0.34, 0.66, 0.98, 1.3, 1.62, 1.94], paper: [0.02, 0.34, 0.66, 0.98, 1.3, 1.62, 1.94]),
-        width: width, depth: depth, networks: networks, seed: 5, modesPerBin: p.profile.pick(quick: 8, default: 8, paper: 4))))
+        ensemble: .init(sb2: 0.01, sw2: p.profile.pick(quick: [0.34, 1.3], default: [0.02, 0.34, 0.66, 0.98, 1.3, 1.62, 1.94], paper: [0.02, 0.34, 0.66, 0.98, 1.3, 1.62, 1.94]),
+                        width: width, depth: depth, networks: networks, seed: 5),
+        modesPerBin: p.profile.pick(quick: 8, default: 8, paper: 4))))
     p.add("covariance-figure", ReLUCovarianceFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, M = \(networks) networks, window layers \(depth / 2)–\(depth), exact sampler",
                                                           profile: p.profile), covariance: covariance))
     p.add("figure", LatticeFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, M = \(networks) networks, window layers \(depth / 2)–\(depth), exact sampler (W y drawn from its exact Gaussian law: fresh weights each layer)",

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `criticality` binary, run as a user would, in a scratch folder with its own store
 /// and Results.
@@ -36,6 +37,19 @@ struct CLIProcess {
         process.standardError = err
         try process.run()
         return (process, out, err)
+    }
+
+    /// Checks that each figure (`pipeline/stage/name` under Results) was rendered: a PNG, a PDF
+    /// and the gnuplot script that made them.
+    func expectRendered(_ figures: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        for figure in figures {
+            let base = results.appendingPathComponent(figure)
+            let png = (try? Data(contentsOf: base.appendingPathExtension("png"))) ?? Data()
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(figure).png is not a PNG", sourceLocation: sourceLocation)
+            let pdf = (try? Data(contentsOf: base.appendingPathExtension("pdf"))) ?? Data()
+            #expect(pdf.starts(with: Array("%PDF".utf8)), "\(figure).pdf is not a PDF", sourceLocation: sourceLocation)
+            #expect(FileManager.default.fileExists(atPath: base.appendingPathExtension("gp").path), "\(figure).gp is missing", sourceLocation: sourceLocation)
+        }
     }
 
     /// Runs the binary to the end.

@@ -17,10 +17,7 @@ struct SimulationPipelinesTests {
         let quick = ["--profile", "quick", "--quiet"]
         let first = try cli.run(["run"] + Self.pipelines + quick)
         try #require(first.status == 0, "\(first.stderr)")
-        for figure in Self.figures {
-            let png = try Data(contentsOf: cli.results.appendingPathComponent(figure + ".png"))
-            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(figure).png is not a PNG")
-        }
+        cli.expectRendered(Self.figures)
 
         let covariance = try LabelledData.read(from: cli.results.appendingPathComponent("003-lattice/covariance"))
         let bands = try covariance.axis("q").values

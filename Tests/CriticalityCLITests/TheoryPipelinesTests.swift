@@ -19,13 +19,7 @@ struct TheoryPipelinesTests {
         let first = try cli.run(["run"] + Self.pipelines + quick)
         try #require(first.status == 0, "\(first.stderr)")
 
-        for figure in Self.figures {
-            let png = try Data(contentsOf: cli.results.appendingPathComponent(figure + ".png"))
-            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(figure).png is not a PNG")
-            let pdf = try Data(contentsOf: cli.results.appendingPathComponent(figure + ".pdf"))
-            #expect(pdf.starts(with: Array("%PDF".utf8)), "\(figure).pdf is not a PDF")
-            #expect(FileManager.default.fileExists(atPath: cli.results.appendingPathComponent(figure + ".gp").path))
-        }
+        cli.expectRendered(Self.figures)
 
         // ξ_c peaks where χ₁ = 1: the grid's largest ξ_c in each σ_b² row sits within one grid
         // step of the critical σ_w² that the critical-line stage solves for independently.

@@ -7,7 +7,7 @@ import Simulation
 /// error over networks) against the spectrum 003 Eq. 15 implies, for several σ_w².
 public struct LatticeSpectrum: Stage {
     /// The ensemble.
-    public typealias Parameters = LinearLatticeEnsemble
+    public typealias Parameters = LatticeEnsemble
 
     public static let kind = "simulation.lattice-spectrum"
     public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation

@@ -7,7 +7,7 @@ import Simulation
 /// averages, next to the saddle point r*.
 public struct LatticeTrajectories: Stage {
     /// The networks.
-    public typealias Parameters = LinearLatticeEnsemble
+    public typealias Parameters = LatticeEnsemble
 
     public static let kind = "simulation.lattice-trajectories"
     public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation

@@ -10,21 +10,11 @@ import Simulation
 public struct ReLULatticeCovariance: Stage {
     /// The ensemble and the band width.
     public struct Parameters: Codable, Hashable, Sendable {
-        public var sb2: Double
-        public var sw2: [Double]
-        public var width: Int
-        public var depth: Int
-        public var networks: Int
-        public var seed: UInt64
+        public var ensemble: LatticeEnsemble
         /// Modes averaged into one band (the noise of a band falls as 1/√(networks · modes)).
         public var modesPerBin: Int
-        public init(sb2: Double, sw2: [Double], width: Int, depth: Int, networks: Int, seed: UInt64, modesPerBin: Int) {
-            self.sb2 = sb2
-            self.sw2 = sw2
-            self.width = width
-            self.depth = depth
-            self.networks = networks
-            self.seed = seed
+        public init(ensemble: LatticeEnsemble, modesPerBin: Int) {
+            self.ensemble = ensemble
             self.modesPerBin = modesPerBin
         }
     }
@@ -40,7 +30,7 @@ public struct ReLULatticeCovariance: Stage {
     public static func datasetName(_ component: FluctuationComponent) -> String { "cov_" + component.name }
 
     public func run(_ context: StageContext) throws -> LabelledData {
-        let p = parameters
+        let p = parameters.ensemble
         var columns: [String: [Double]] = [:]
         var centres: [Double] = []
         var paperGaps: [Double] = [], leadingGaps: [Double] = []
@@ -48,7 +38,7 @@ public struct ReLULatticeCovariance: Stage {
             // Each σ_w² its own seed, so the curves' errors are independent (as in LatticeSweep).
             let network = LatticeNetwork(model: .relu, weightVariance: w, biasVariance: p.sb2, width: p.width, depth: p.depth,
                                          networks: p.networks, seed: p.seed &* 1_000_003 &+ UInt64(index), sampler: .exact)
-            let measured = try network.fluctuationCovariance(modesPerBin: p.modesPerBin)
+            let measured = try network.fluctuationCovariance(modesPerBin: parameters.modesPerBin)
             let theory = ReLULatticeFluctuations(weightVariance: w, biasVariance: p.sb2, width: p.width)
             let bands = measured.bins.bands
             let paper = try bands.map { band in FieldCovariance.mean(try band.map { try theory.paperCovariance(measured.bins.wavevector($0)) }) }
@@ -70,11 +60,11 @@ public struct ReLULatticeCovariance: Stage {
         }
         var data = LabelledData(description: "Fourier-space covariance of the ReLU lattice fluctuations (eps+, eps-, eps_k) of paper 003 Fig. 6: measured over layers \(p.depth / 2)-\(p.depth), \(p.networks) networks of width \(p.width); the inverse of 003 Eq. 22 and the leading-order covariance of the resampling (ours)",
                                 attributes: ["sigma_b2": "\(p.sb2)", "width": "\(p.width)", "depth": "\(p.depth)", "networks": "\(p.networks)",
-                                             "modes_per_bin": "\(p.modesPerBin)", "sampler": "exact",
+                                             "modes_per_bin": "\(parameters.modesPerBin)", "sampler": "exact",
                                              "coordinates": "eps+- = sqrt(2(1 - sigma_w^2/2)/sigma_b^2) (r+- - r*), eps_k = (k - N/2)/sqrt(N) (003 Eq. 21)",
                                              "fourier_convention": "eps(q) = W^-1/2 sum_l exp(+i q l) eps_l; Sigma(q) = <eps(q) eps(q)^H>"])
         data.addAxis("sigma_w2", values: p.sw2, units: "1", description: "weight variance sigma_w^2")
-        data.addAxis("q", values: centres, units: "rad", description: "mean wavevector of a band of \(p.modesPerBin) modes 2 pi j / W (j >= 1)")
+        data.addAxis("q", values: centres, units: "rad", description: "mean wavevector of a band of \(parameters.modesPerBin) modes 2 pi j / W (j >= 1)")
         for component in FluctuationComponent.all {
             let name = Self.datasetName(component)
             data.addVariable(name, over: ["sigma_w2", "q"], values: columns[name]!, units: "1", description: "measured \(component.label)")

@@ -1,6 +1,7 @@
-/// An ensemble of linear lattice networks of paper 003 over a σ_w² list: the parameters of the
-/// spectrum and the trajectory stages.
-public struct LinearLatticeEnsemble: Codable, Hashable, Sendable {
+/// An ensemble of lattice networks of paper 003 over a σ_w² list (σ_b², width N, depth L, M
+/// networks, seed): the parameters of the spectrum and trajectory stages, and the ensemble of
+/// the ReLU covariance stage.
+public struct LatticeEnsemble: Codable, Hashable, Sendable {
     public var sb2: Double
     public var sw2: [Double]
     public var width: Int
