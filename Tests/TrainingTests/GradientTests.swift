@@ -46,6 +46,20 @@ struct GradientTests {
         }
     }
 
+    /// The C tanh kernel (one copy per instruction set) returns the Swift rational function's
+    /// values bit for bit, across the range, at the clamp, beyond it, and for ±0 and NaN; and
+    /// lengths that leave a tail after the vector loop.
+    @Test func tanhKernelMatchesSwiftBitForBit() {
+        var xs: [Float] = stride(from: -12, through: 12, by: 0.000_37).map { Float($0) }
+        xs += [0, -0, 7.90531110763549805, -7.90531110763549805, .greatestFiniteMagnitude, -.infinity, .infinity, .leastNonzeroMagnitude, .nan]
+        for count in [xs.count, 1, 15, 17, 33] {
+            var ys = [Float](repeating: 0, count: count)
+            Activation.tanh.apply(xs, &ys, count: count)
+            let mismatches = (0..<count).filter { ys[$0].bitPattern != Activation.fastTanh(xs[$0]).bitPattern }
+            #expect(mismatches.isEmpty, "count \(count): \(mismatches.prefix(5).map { "tanh(\(xs[$0])) C \(ys[$0]) Swift \(Activation.fastTanh(xs[$0]))" })")
+        }
+    }
+
     @Test func softmaxCrossEntropy() {
         var generator = SeededGenerator(seed: 3)
         let batch = 3, classes = 5
