@@ -113,9 +113,11 @@ public struct GaussianStream: Sendable {
         blockIndex &+= 8 * UInt64(whole)
         let rest = buffer.count - whole * perBatch
         if rest > 0 {
-            var scratch = [T](repeating: 0, count: perBatch)
-            kernel(key.x, key.y, stream, blockIndex, 1, &scratch)
-            (base + whole * perBatch).update(from: scratch, count: rest)
+            // On the stack: the exact sampler asks for N numbers per layer, mostly not a multiple of 16.
+            withUnsafeTemporaryAllocation(of: T.self, capacity: perBatch) { scratch in
+                kernel(key.x, key.y, stream, blockIndex, 1, scratch.baseAddress)
+                (base + whole * perBatch).update(from: scratch.baseAddress!, count: rest)
+            }
             blockIndex &+= 8
         }
     }

@@ -1,5 +1,4 @@
 import CBLAS
-import CFFTW
 import Foundation
 
 /// The activation of a stochastic lattice network (003 §§5–6).
