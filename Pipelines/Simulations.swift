@@ -12,8 +12,8 @@ let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic lin
     let width = 200
     let linearSw2: [Double] = p.profile.pick(quick: [0.1, 0.5, 0.9], default: ParameterAxis.linear(0.05, 0.95, 19).values, paper: ParameterAxis.linear(0.02, 0.98, 49).values)
     let reluSw2: [Double] = p.profile.pick(quick: [0.4, 1.0, 1.6], default: ParameterAxis.linear(0.1, 1.9, 19).values, paper: ParameterAxis.linear(0.05, 1.95, 39).values)
-    let linear = p.add("linear", LatticeSweep(.init(model: .linear, sb2: 0.01, sw2: linearSw2, width: width, depth: depth, networks: networks, seed: 1)))
-    let relu = p.add("relu", LatticeSweep(.init(model: .relu, sb2: 0.01, sw2: reluSw2, width: width, depth: depth, networks: networks, seed: 2)))
+    let linear = p.add("linear", LatticeSweep(.init(model: .linear, ensemble: .init(sb2: 0.01, sw2: linearSw2, width: width, depth: depth, networks: networks, seed: 1))))
+    let relu = p.add("relu", LatticeSweep(.init(model: .relu, ensemble: .init(sb2: 0.01, sw2: reluSw2, width: width, depth: depth, networks: networks, seed: 2))))
     let spectrum = p.add("spectrum", LatticeSpectrum(.init(sb2: 0.01, sw2: p.profile.pick(quick: [0.18, 0.82], default: [0.02, 0.18, 0.34, 0.5, 0.66, 0.82, 0.98],
                                                                                             paper: [0.02, 0.18, 0.34, 0.5, 0.66, 0.82, 0.98]),
                                                            width: width, depth: depth, networks: networks, seed: 3)))
