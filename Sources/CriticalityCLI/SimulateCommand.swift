@@ -138,6 +138,12 @@ struct SimulateLatticeCommand: ParsableCommand {
     @Flag(help: "Dense sampler: draw the weight matrices in Float32 (sgemv); state and statistics stay Float64.")
     var float32 = false
 
+    @Flag(help: "ReLU model: also the Fourier-space covariance of (eps+, eps-, eps_k) vs the inverse of 003 Eq. 22 and our leading order (003 Fig. 6).")
+    var covariance = false
+
+    @Option(parsing: .unconditional, help: "With --covariance: Fourier modes averaged into one band.")
+    var modesPerBin = 8
+
     func run() throws {
         do {
             let network = LatticeNetwork(
@@ -152,9 +158,16 @@ struct SimulateLatticeCommand: ParsableCommand {
             if spectrum && network.model != .linear {
                 throw SimulationError.invalidArgument("--spectrum is implemented for --model linear only (003 Eq. 15)")
             }
+            if covariance && network.model != .relu {
+                throw SimulationError.invalidArgument("--covariance is the ReLU network's (003 Fig. 6); pass --model relu")
+            }
+            if covariance { _ = try ModeBins(windowLength: network.windowLength, modesPerBin: modesPerBin) }
             let r = try network.run(threads: options.threads, spectrum: spectrum)
+            let fluctuations = covariance ? try CovarianceReport(network, modesPerBin: modesPerBin, threads: options.threads) : nil
             if options.json {
-                print(try SimulationOutput.json(LatticeJSON(network, r)))
+                var json = LatticeJSON(network, r)
+                json.covariance = fluctuations?.json
+                print(try SimulationOutput.json(json))
                 return
             }
             print("lattice: \(network.model.rawValue), sigma_w^2 = \(options.sw2), sigma_b^2 = \(options.sb2), N = \(options.width), L = \(options.depth), M = \(options.networks), window \(network.windowStart)…\(options.depth), \(network.sampler.rawValue) sampler\(float32 ? " (Float32 weights)" : ""), seed \(options.seed)")
@@ -167,6 +180,7 @@ struct SimulateLatticeCommand: ParsableCommand {
                 print("            (003 Eq. 20; finite-N mean of r+ and r-: \(fmt(network.finiteWidthMeanNorm)))")
                 print("k           \(fmt(r.k!.mean)) ± \(fmt(r.k!.standardError))   predicted k* = \(fmt(network.predictedPositiveCount))")
             }
+            if let fluctuations { print(fluctuations.text) }
             if let modes = r.modes, let v = r.modeVariance, let se = r.modeVarianceStandardError, let p = r.modeVariancePredicted {
                 print("Fourier-mode variance of r_l - r* (window of \(network.windowLength) layers):")
                 print(pad("q", 10) + pad("variance", 14) + pad("±", 12) + pad("Eq. 15", 14))
@@ -237,6 +251,7 @@ private struct LatticeJSON: Encodable {
     var norm, norm_stderr, norm_predicted: Double?
     var r_plus, r_plus_stderr, r_minus, r_minus_stderr, k, k_stderr, r_predicted, k_predicted: Double?
     var modes, mode_variance, mode_variance_stderr, mode_variance_predicted: [Double]?
+    var covariance: CovarianceReport.JSON?
 
     init(_ n: LatticeNetwork, _ r: LatticeResult) {
         model = n.model.rawValue
@@ -253,6 +268,47 @@ private struct LatticeJSON: Encodable {
             k = r.k?.mean; k_stderr = r.k?.standardError
             r_predicted = n.predictedNorm; k_predicted = n.predictedPositiveCount
         }
+    }
+}
+
+/// `simulate lattice --covariance`: the measured Σ(q) bands with both theories and the gaps.
+private struct CovarianceReport {
+    /// Per component: measured means, standard errors, the inverse of Eq. 22, our leading order.
+    struct Component: Encodable { let measured, stderr, paper, leading: [Double] }
+    /// Band centres, components by dataset name (pp, mm, kk, pm_re, …), median gaps in standard errors.
+    struct JSON: Encodable {
+        let q: [Double]
+        let components: [String: Component]
+        let median_gap_paper, median_gap_leading: Double
+    }
+
+    let json: JSON
+
+    init(_ network: LatticeNetwork, modesPerBin: Int, threads: Int) throws {
+        let measured = try network.fluctuationCovariance(modesPerBin: modesPerBin, threads: threads)
+        let theory = ReLULatticeFluctuations(weightVariance: network.weightVariance, biasVariance: network.biasVariance, width: network.width)
+        let paper = try theory.paperCovariance(over: measured.bins), leading = theory.leadingOrderCovariance(over: measured.bins)
+        var components: [String: Component] = [:]
+        for component in FluctuationComponent.all {
+            let e = measured.estimates(for: component)
+            components[component.name] = Component(measured: e.map(\.mean), stderr: e.map(\.standardError),
+                                                   paper: paper.map { $0.value(component) }, leading: leading.map { $0.value(component) })
+        }
+        json = JSON(q: measured.bins.centres, components: components,
+                    median_gap_paper: GapSummary.median(measured.gaps(to: paper)), median_gap_leading: GapSummary.median(measured.gaps(to: leading)))
+    }
+
+    /// Per component, the band-averaged measurement next to both theories, and the median gaps.
+    var text: String {
+        var lines = ["Fourier-space covariance of (eps+, eps-, eps_k), 003 Fig. 6 (bands of modes; docs/LATTICE.md):",
+                     pad("component", 10) + pad("measured (band mean)", 22) + pad("Eq. 22 inverse", 16) + pad("ours", 12)]
+        for component in FluctuationComponent.all {
+            let c = json.components[component.name]!
+            let mean = { (xs: [Double]) in xs.reduce(0, +) / Double(max(xs.count, 1)) }
+            lines.append(pad(component.name, 10) + pad(fmt(mean(c.measured)), 22) + pad(fmt(mean(c.paper)), 16) + pad(fmt(mean(c.leading)), 12))
+        }
+        lines.append("median |measured - theory| over components and bands: Eq. 22 \(fmt(json.median_gap_paper)) standard errors, ours \(fmt(json.median_gap_leading))")
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -10,4 +10,14 @@ public struct ReLUCovarianceMeasurement: Hashable, Sendable {
     public func estimates(for component: FluctuationComponent) -> [Estimate] {
         estimates[FluctuationComponent.all.firstIndex(of: component)!]
     }
+
+    /// |measured − theory| / standard error for every component and band (bands with a zero
+    /// standard error, a single network, are left out); `theory` is per band.
+    public func gaps(to theory: [FieldCovariance]) -> [Double] {
+        FluctuationComponent.all.flatMap { component in
+            estimates(for: component).enumerated().compactMap { b, e in
+                e.standardError > 0 ? abs(e.mean - theory[b].value(component)) / e.standardError : nil
+            }
+        }
+    }
 }

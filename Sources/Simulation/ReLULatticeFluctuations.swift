@@ -89,6 +89,16 @@ public struct ReLULatticeFluctuations: Hashable, Sendable {
         return covariance
     }
 
+    /// The inverse of Eq. 22 averaged over each band of `bins`, as the measurement averages its modes.
+    public func paperCovariance(over bins: ModeBins) throws -> [FieldCovariance] {
+        try bins.bands.map { band in FieldCovariance.mean(try band.map { try paperCovariance(bins.wavevector($0)) }) }
+    }
+
+    /// The leading-order covariance averaged over each band of `bins`.
+    public func leadingOrderCovariance(over bins: ModeBins) -> [FieldCovariance] {
+        bins.bands.map { band in FieldCovariance.mean(band.map { leadingOrderCovariance(bins.wavevector($0)) }) }
+    }
+
     /// The covariance of the per-layer noise (a, b, κ) of the resampling (see the type's comment).
     public static let layerNoise = FieldCovariance([
         Complex(1.25), Complex(-0.25), Complex(0.25),

@@ -23,6 +23,27 @@ import Testing
         #expect(reluTwo.stdout == relu.stdout)
     }
 
+    /// --covariance adds 003 Fig. 6's bands: nine components with both theories, and Σ_kk at the
+    /// binomial 1/4 where Eq. 22 gives 2/5.
+    @Test func latticeCovarianceJSON() throws {
+        let out = try CLIProcess().run(["simulate", "lattice", "--model", "relu", "--width", "200", "--depth", "256", "--sb2", "0.01",
+                                        "--sw2", "1.0", "--networks", "16", "--seed", "1", "--sampler", "exact", "--covariance", "--json"])
+        #expect(out.status == 0, "\(out.stderr)")
+        struct Output: Decodable {
+            struct Component: Decodable { let measured, stderr, paper, leading: [Double] }
+            struct Covariance: Decodable { let q: [Double]; let components: [String: Component]; let median_gap_paper, median_gap_leading: Double }
+            let covariance: Covariance
+        }
+        let covariance = try JSONDecoder().decode(Output.self, from: Data(out.stdout.utf8)).covariance
+        #expect(Set(covariance.components.keys) == ["pp", "mm", "kk", "pm_re", "pk_re", "mk_re", "pm_im", "pk_im", "mk_im"])
+        #expect(covariance.q.count == 8)
+        let kk = try #require(covariance.components["kk"])
+        #expect(kk.paper.allSatisfy { abs($0 - 0.4) < 1e-12 })
+        let kkMean = kk.measured.reduce(0, +) / Double(kk.measured.count)
+        #expect(abs(kkMean - 0.25) < 0.02, "measured Σ_kk \(kkMean)")
+        #expect(covariance.median_gap_leading < 1.5 && covariance.median_gap_paper > 2, "\(covariance.median_gap_leading) vs \(covariance.median_gap_paper)")
+    }
+
     @Test func propagateJSONKeys() throws {
         let cli = try CLIProcess()
         let out = try cli.run(["simulate", "propagate", "--activation", "tanh", "--width", "30", "--depth", "4", "--sw2", "1.5",
@@ -38,6 +59,9 @@ import Testing
         (["lattice", "--model", "linear", "--width", "20", "--depth", "10", "--sb2", "0.01", "--sw2", "1", "--networks", "2"], "no saddle point"),
         (["lattice", "--model", "linear", "--width", "20", "--depth", "10", "--sb2", "0.01", "--sw2", "0.5", "--networks", "0"], "networks"),
         (["lattice", "--model", "linear", "--width", "20", "--depth", "10", "--sb2", "0.01", "--sw2", "0.5", "--networks", "2", "--window-start", "11"], "window"),
+        (["lattice", "--model", "linear", "--width", "20", "--depth", "10", "--sb2", "0.01", "--sw2", "0.5", "--networks", "2", "--covariance"], "--model relu"),
+        (["lattice", "--model", "relu", "--width", "20", "--depth", "10", "--sb2", "0.01", "--sw2", "0.5", "--networks", "2", "--covariance",
+          "--modes-per-bin", "0"], "modes per band"),
         (["propagate", "--activation", "tanh", "--width", "20", "--depth", "3", "--sb2", "0.05", "--sw2", "1.5", "--networks", "2",
           "--sampler", "exact", "--weights", "orthogonal"], "orthogonal"),
     ])

@@ -40,9 +40,8 @@ public struct ReLULatticeCovariance: Stage {
                                          networks: p.networks, seed: p.seed &* 1_000_003 &+ UInt64(index), sampler: .exact)
             let measured = try network.fluctuationCovariance(modesPerBin: parameters.modesPerBin)
             let theory = ReLULatticeFluctuations(weightVariance: w, biasVariance: p.sb2, width: p.width)
-            let bands = measured.bins.bands
-            let paper = try bands.map { band in FieldCovariance.mean(try band.map { try theory.paperCovariance(measured.bins.wavevector($0)) }) }
-            let leading = bands.map { band in FieldCovariance.mean(band.map { theory.leadingOrderCovariance(measured.bins.wavevector($0)) }) }
+            let paper = try theory.paperCovariance(over: measured.bins)
+            let leading = theory.leadingOrderCovariance(over: measured.bins)
             if centres.isEmpty { centres = measured.bins.centres }
             for component in FluctuationComponent.all {
                 let name = Self.datasetName(component)
@@ -51,11 +50,9 @@ public struct ReLULatticeCovariance: Stage {
                 columns[name + "_stderr", default: []] += estimates.map(\.standardError)
                 columns[name + "_paper", default: []] += paper.map { $0.value(component) }
                 columns[name + "_leading", default: []] += leading.map { $0.value(component) }
-                for (b, e) in estimates.enumerated() where e.standardError > 0 {
-                    paperGaps.append(abs(e.mean - paper[b].value(component)) / e.standardError)
-                    leadingGaps.append(abs(e.mean - leading[b].value(component)) / e.standardError)
-                }
             }
+            paperGaps += measured.gaps(to: paper)
+            leadingGaps += measured.gaps(to: leading)
             context.progress(Double(index + 1) / Double(p.sw2.count))
         }
         var data = LabelledData(description: "Fourier-space covariance of the ReLU lattice fluctuations (eps+, eps-, eps_k) of paper 003 Fig. 6: measured over layers \(p.depth / 2)-\(p.depth), \(p.networks) networks of width \(p.width); the inverse of 003 Eq. 22 and the leading-order covariance of the resampling (ours)",
@@ -74,22 +71,14 @@ public struct ReLULatticeCovariance: Stage {
                              description: "\(component.label) to leading order in 1/N from the layer resampling (ours, not in 003)")
         }
         data.addAxis("value", values: [0], units: "1", description: "a single value")
-        let fraction = { (gaps: [Double]) in Double(gaps.filter { $0 < 3 }.count) / Double(max(gaps.count, 1)) }
-        data.addVariable("median_gap_paper", over: ["value"], values: [Self.median(paperGaps)], units: "standard errors",
+        data.addVariable("median_gap_paper", over: ["value"], values: [GapSummary.median(paperGaps)], units: "standard errors",
                          description: "median |measured - inverse of 003 Eq. 22| over all components, bands and sigma_w^2")
-        data.addVariable("median_gap_leading", over: ["value"], values: [Self.median(leadingGaps)], units: "standard errors",
+        data.addVariable("median_gap_leading", over: ["value"], values: [GapSummary.median(leadingGaps)], units: "standard errors",
                          description: "median |measured - leading-order covariance (ours)| over all components, bands and sigma_w^2")
-        data.addVariable("within_3se_paper", over: ["value"], values: [fraction(paperGaps)], units: "1",
+        data.addVariable("within_3se_paper", over: ["value"], values: [GapSummary.withinThree(paperGaps)], units: "1",
                          description: "fraction of points within 3 standard errors of the inverse of 003 Eq. 22")
-        data.addVariable("within_3se_leading", over: ["value"], values: [fraction(leadingGaps)], units: "1",
+        data.addVariable("within_3se_leading", over: ["value"], values: [GapSummary.withinThree(leadingGaps)], units: "1",
                          description: "fraction of points within 3 standard errors of the leading-order covariance (ours)")
         return data
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 }
