@@ -161,9 +161,8 @@ struct SimulateLatticeCommand: ParsableCommand {
             if covariance && network.model != .relu {
                 throw SimulationError.invalidArgument("--covariance is the ReLU network's (003 Fig. 6); pass --model relu")
             }
-            if covariance { _ = try ModeBins(windowLength: network.windowLength, modesPerBin: modesPerBin) }
-            let r = try network.run(threads: options.threads, spectrum: spectrum)
-            let fluctuations = covariance ? try CovarianceReport(network, modesPerBin: modesPerBin, threads: options.threads) : nil
+            let r = try network.run(threads: options.threads, spectrum: spectrum, covarianceModesPerBin: covariance ? modesPerBin : nil)
+            let fluctuations = try r.covariance.map { try CovarianceReport(network, measured: $0) }
             if options.json {
                 var json = LatticeJSON(network, r)
                 json.covariance = fluctuations?.json
@@ -284,8 +283,7 @@ private struct CovarianceReport {
 
     let json: JSON
 
-    init(_ network: LatticeNetwork, modesPerBin: Int, threads: Int) throws {
-        let measured = try network.fluctuationCovariance(modesPerBin: modesPerBin, threads: threads)
+    init(_ network: LatticeNetwork, measured: ReLUCovarianceMeasurement) throws {
         let theory = ReLULatticeFluctuations(weightVariance: network.weightVariance, biasVariance: network.biasVariance, width: network.width)
         let paper = try theory.paperCovariance(over: measured.bins), leading = theory.leadingOrderCovariance(over: measured.bins)
         var components: [String: Component] = [:]

@@ -125,14 +125,23 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
         return biasVariance / (2 * delta * ((1 + s * s) - 2 * s * Foundation.cos(q)))
     }
 
-    /// Runs the M networks on `threads` workers (the numbers do not depend on `threads`).
-    public func run(threads: Int = defaultThreadCount, spectrum: Bool = false) throws -> LatticeResult {
+    /// Runs the M networks on `threads` workers (the numbers do not depend on `threads`). With
+    /// `covarianceModesPerBin` (ReLU), the same pass also measures 003 Fig. 6's covariance
+    /// (``fluctuationCovariance(modesPerBin:threads:)``) into ``LatticeResult/covariance``.
+    public func run(threads: Int = defaultThreadCount, spectrum: Bool = false, covarianceModesPerBin: Int? = nil) throws -> LatticeResult {
         try validate()
         try SimulationError.check(count: threads, name: "threads", minimum: 1)
+        if covarianceModesPerBin != nil, model != .relu {
+            throw SimulationError.invalidArgument("the fluctuation covariance of 003 Fig. 6 is for the ReLU network; pass --model relu")
+        }
+        let bins = try covarianceModesPerBin.map { try ModeBins(windowLength: windowLength, modesPerBin: $0) }
         let config = self
         let rStar = predictedNorm
         let perNetwork = try forEachNetwork(networks, threads: threads) { m in
-            try config.runNetwork(m, spectrumAround: spectrum && config.model == .linear ? rStar : nil)
+            var stats = try config.runNetwork(m, spectrumAround: spectrum && config.model == .linear ? rStar : nil, fields: bins != nil)
+            if let bins { stats.bands = try config.fluctuationBands(stats.fields, bins: bins) }
+            stats.fields = []
+            return stats
         }
         let norm = Estimate(samples: perNetwork.map(\.norm))
         var result = LatticeResult(norm: norm)
@@ -140,6 +149,12 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
             result.rPlus = Estimate(samples: perNetwork.map(\.rPlus))
             result.rMinus = Estimate(samples: perNetwork.map(\.rMinus))
             result.k = Estimate(samples: perNetwork.map(\.k))
+        }
+        if let bins {
+            let estimates = FluctuationComponent.all.map { component in
+                bins.bands.indices.map { b in Estimate(samples: perNetwork.map { $0.bands[b].value(component) }) }
+            }
+            result.covariance = ReLUCovarianceMeasurement(bins: bins, estimates: estimates)
         }
         if spectrum && model == .linear {
             let modes = windowLength / 2 + 1
@@ -160,6 +175,8 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
         var trace: [Double] = []
         /// r₊, r₋, k over the analysis window, when asked for (ReLU).
         var fields: [[Double]] = []
+        /// Their band-averaged cross-periodograms (003 Fig. 6), when asked for.
+        var bands: [FieldCovariance] = []
     }
 
     /// |z^l| for l = 0 … L of the first `count` networks (the same streams as ``run``): the
@@ -177,27 +194,19 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
     /// about the saddle point r*±, N/2 (as 003 does), in the coordinates of
     /// ``ReLULatticeFluctuations``.
     public func fluctuationCovariance(modesPerBin: Int, threads: Int = defaultThreadCount) throws -> ReLUCovarianceMeasurement {
-        try validate()
-        guard model == .relu else {
-            throw SimulationError.invalidArgument("the fluctuation covariance of 003 Fig. 6 is for the ReLU network; pass --model relu")
-        }
-        let bins = try ModeBins(windowLength: windowLength, modesPerBin: modesPerBin)
+        try run(threads: threads, covarianceModesPerBin: modesPerBin).covariance!
+    }
+
+    /// One network's band-averaged cross-periodograms of its window series r₊, r₋, k.
+    func fluctuationBands(_ series: [[Double]], bins: ModeBins) throws -> [FieldCovariance] {
         let theory = ReLULatticeFluctuations(weightVariance: weightVariance, biasVariance: biasVariance, width: width)
-        let config = self
-        let perNetwork = try forEachNetwork(networks, threads: threads) { m -> [FieldCovariance] in
-            let series = try config.runNetwork(m, spectrumAround: nil, fields: true).fields
-            let scaled = [
-                series[0].map { theory.normScale * ($0 - theory.saddleNorm) },
-                series[1].map { theory.normScale * ($0 - theory.saddleNorm) },
-                series[2].map { theory.countScale * ($0 - Double(config.width) / 2) },
-            ]
-            let modes = try crossPeriodogram(scaled)
-            return bins.bands.map { band in FieldCovariance.mean(band.map { modes[$0] }) }
-        }
-        let estimates = FluctuationComponent.all.map { component in
-            bins.bands.indices.map { b in Estimate(samples: perNetwork.map { $0[b].value(component) }) }
-        }
-        return ReLUCovarianceMeasurement(bins: bins, estimates: estimates)
+        let scaled = [
+            series[0].map { theory.normScale * ($0 - theory.saddleNorm) },
+            series[1].map { theory.normScale * ($0 - theory.saddleNorm) },
+            series[2].map { theory.countScale * ($0 - Double(width) / 2) },
+        ]
+        let modes = try crossPeriodogram(scaled)
+        return bins.bands.map { band in FieldCovariance.mean(band.map { modes[$0] }) }
     }
 
     /// One network (stream m): window averages of |z|, |z₊|, |z₋| and #{z_i > 0}; with
@@ -316,6 +325,8 @@ public struct LatticeResult: Codable, Hashable, Sendable {
     public var modeVariance: [Double]?
     public var modeVarianceStandardError: [Double]?
     public var modeVariancePredicted: [Double]?
+    /// ReLU, with `covarianceModesPerBin`: the measured Fourier-space covariance (003 Fig. 6).
+    public var covariance: ReLUCovarianceMeasurement?
 
     public init(norm: Estimate) { self.norm = norm }
 }
