@@ -21,8 +21,11 @@ public struct FluctuationComponent: Hashable, Sendable, CustomStringConvertible 
     /// Which part of the complex entry.
     public enum Part: String, Hashable, Sendable { case real = "re", imaginary = "im" }
 
+    /// The entry's row field.
     public let row: FluctuationField
+    /// The entry's column field.
     public let column: FluctuationField
+    /// Real or imaginary part (diagonal entries are real).
     public let part: Part
 
     /// The component (row, column, part); a diagonal entry is real.
@@ -52,5 +55,6 @@ public struct FluctuationComponent: Hashable, Sendable, CustomStringConvertible 
         return row == column ? entry : (part == .real ? "Re " : "Im ") + entry
     }
 
+    /// The dataset name, ``name``.
     public var description: String { name }
 }

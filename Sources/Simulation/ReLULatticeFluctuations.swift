@@ -23,8 +23,11 @@ import Foundation
 /// layers, Σ(q) = ⟨ε̂(q) ε̂(q)ᴴ⟩; with it, 003 Eq. 22's (−, +) entry −½σ_w² e^{iq} is what the
 /// real-space energy Eq. 21 gives (checked on a ring in the tests).
 public struct ReLULatticeFluctuations: Hashable, Sendable {
+    /// σ_w² (below 2, where the saddle point exists).
     public var weightVariance: Double
+    /// σ_b².
     public var biasVariance: Double
+    /// The width N.
     public var width: Int
 
     /// The theory for σ_w², σ_b² and width N.

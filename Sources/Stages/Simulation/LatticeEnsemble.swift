@@ -2,11 +2,17 @@
 /// networks, seed): the parameters of the spectrum and trajectory stages, and the ensemble of
 /// the ReLU covariance stage.
 public struct LatticeEnsemble: Codable, Hashable, Sendable {
+    /// Bias variance σ_b².
     public var sb2: Double
+    /// The weight variances σ_w², one run of the ensemble each (each with its own seed).
     public var sw2: [Double]
+    /// Width N.
     public var width: Int
+    /// Depth L (the analysis window is L/2 … L).
     public var depth: Int
+    /// Networks M per σ_w².
     public var networks: Int
+    /// Seed of the Gaussian streams.
     public var seed: UInt64
     public init(sb2: Double, sw2: [Double], width: Int, depth: Int, networks: Int, seed: UInt64) {
         self.sb2 = sb2

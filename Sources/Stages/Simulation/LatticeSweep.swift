@@ -8,8 +8,11 @@ import Simulation
 public struct LatticeSweep: Stage {
     /// The model, the ensemble and the sampler.
     public struct Parameters: Codable, Hashable, Sendable {
+        /// Linear or ReLU.
         public var model: LatticeModel
+        /// The networks.
         public var ensemble: LatticeEnsemble
+        /// Dense or exact (the pipelines use exact).
         public var sampler: Sampler
         public init(model: LatticeModel, ensemble: LatticeEnsemble, sampler: Sampler = .exact) {
             self.model = model

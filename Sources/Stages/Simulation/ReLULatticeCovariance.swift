@@ -10,6 +10,7 @@ import Simulation
 public struct ReLULatticeCovariance: Stage {
     /// The ensemble and the band width.
     public struct Parameters: Codable, Hashable, Sendable {
+        /// The networks (ReLU, exact sampler).
         public var ensemble: LatticeEnsemble
         /// Modes averaged into one band (the noise of a band falls as 1/√(networks · modes)).
         public var modesPerBin: Int
