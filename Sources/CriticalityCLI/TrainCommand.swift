@@ -10,7 +10,9 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train one network (MLP or CNN of paper 002 §4.1) and report train/test accuracy.",
         discussion: """
         Weights are drawn from the seed; the same seed on the same machine with the same
-        OpenBLAS thread count gives the same accuracy bit for bit. Train accuracy is measured on
+        --threads gives the same weights and accuracy bit for bit. Each batch is split between
+        the threads (data parallel, single-threaded BLAS in each); with --threads 1 the batch
+        runs on one thread and BLAS uses OPENBLAS_NUM_THREADS. Train accuracy is measured on
         the first 10000 training images at the end, test accuracy on the full test set.
         Inputs are scaled to [0.25, 0.75] for sigmoid and to [-0.5, 0.5] otherwise.
         A diverged run (non-finite loss) stops early, is reported, and exits 0.
@@ -65,6 +67,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Channels of the CNN.")
     var channels = 64
 
+    @Option(help: "Worker threads splitting each batch (default: the active processor count).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
@@ -84,8 +89,9 @@ struct TrainCommand: ParsableCommand {
             config.steps = steps
             config.seed = seed
             try config.validate()  // before loading 50 MB of images
+            guard threads >= 1 else { throw TrainingError.invalidConfiguration("threads \(threads) < 1; use 1 or more worker threads") }
             let data = try Dataset.parse(dataset).load(directory: dataDir)
-            let trainer = try Trainer(configuration: config, data: data)
+            let trainer = try Trainer(configuration: config, data: data, threads: threads)
             let showProgress = isatty(STDERR_FILENO) != 0
             var lastPrint = 0.0
             let result = trainer.train(progress: showProgress ? { p in

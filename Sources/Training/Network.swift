@@ -22,13 +22,16 @@ public final class Network {
     private let gradientB: FloatBuffer
     private let workspace: FloatBuffer
 
-    init(layers: [Layer], maxBatch: Int) {
+    /// `sharing`: another network's parameter vector to read instead of owning one (a replica
+    /// for data-parallel steps, see ``ReplicatedNetwork``); the gradient vector is always its own.
+    init(layers: [Layer], maxBatch: Int, sharing shared: FloatBuffer? = nil) {
         self.layers = layers
         self.maxBatch = maxBatch
         inputShape = layers[0].inputShape
         classes = layers[layers.count - 1].outputShape.count
         let total = layers.reduce(0) { $0 + $1.parameterCount }
-        parameters = FloatBuffer(count: total)
+        precondition(shared == nil || shared!.count == total, "a replica must have the same architecture")
+        parameters = shared ?? FloatBuffer(count: total)
         gradients = FloatBuffer(count: total)
         var offset = 0
         for layer in layers {
@@ -44,8 +47,9 @@ public final class Network {
 
     /// Builds the network of 002 §4.1 for `architecture` (see ``Architecture``). `width` is the
     /// hidden width (MLP) or the channel count (CNN).
+    /// `sharing`: see ``init(layers:maxBatch:sharing:)``.
     public convenience init(architecture: Architecture, activation: Activation, depth: Int, width: Int,
-                            input: FeatureShape, classes: Int, maxBatch: Int) {
+                            input: FeatureShape, classes: Int, maxBatch: Int, sharing shared: FloatBuffer? = nil) {
         var layers: [Layer] = []
         switch architecture {
         case .mlp:
@@ -70,7 +74,7 @@ public final class Network {
             layers.append(pool)
             layers.append(DenseLayer(inputs: pool.outputShape, outputs: classes, maxBatch: maxBatch))
         }
-        self.init(layers: layers, maxBatch: maxBatch)
+        self.init(layers: layers, maxBatch: maxBatch, sharing: shared)
     }
 
     /// Number of trainable floats.

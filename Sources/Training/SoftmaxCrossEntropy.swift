@@ -9,10 +9,20 @@ enum SoftmaxCrossEntropy {
     /// A non-finite logit row counts as wrong and makes the loss non-finite.
     static func evaluate(logits: UnsafePointer<Float>, labels: UnsafePointer<Int32>, batch: Int, classes: Int,
                          gradient: UnsafeMutablePointer<Float>?) -> (loss: Double, correct: Int) {
+        let sums = sum(logits: logits, labels: labels, rows: batch, classes: classes, gradient: gradient, batch: batch)
+        return (sums.loss / Double(batch), sums.correct)
+    }
+
+    /// ``evaluate(logits:labels:batch:classes:gradient:)`` for `rows` examples that are one slice
+    /// of a batch of `batch`: the summed (not averaged) loss, and the gradient of the whole
+    /// batch's mean loss, (softmax − onehot)/batch, so slices computed on different threads add up
+    /// to the gradient of the full batch.
+    static func sum(logits: UnsafePointer<Float>, labels: UnsafePointer<Int32>, rows: Int, classes: Int,
+                    gradient: UnsafeMutablePointer<Float>?, batch: Int) -> (loss: Double, correct: Int) {
         var total = 0.0
         var correct = 0
         let scale = 1 / Float(batch)
-        for n in 0..<batch {
+        for n in 0..<rows {
             let row = logits + n * classes
             let label = Int(labels[n])
             var best = 0
@@ -29,6 +39,6 @@ enum SoftmaxCrossEntropy {
                 g[label] -= scale
             }
         }
-        return (total / Double(batch), correct)
+        return (total, correct)
     }
 }

@@ -6,15 +6,23 @@ import MeanField
 /// All buffers (inputs, labels, logit gradients, activations, optimiser state) are allocated here,
 /// once; a step allocates nothing.
 ///
+/// Steps and evaluations run data-parallel on `threads` workers (``ReplicatedNetwork``), each
+/// with single-threaded BLAS; with one thread the whole batch runs on the calling thread and
+/// OpenBLAS keeps whatever thread count the caller set.
+///
 /// Determinism: weights come from `SeededGenerator(seed, stream: 1)`, the data order from
-/// stream 2; OpenBLAS's sgemm is deterministic for a fixed thread count, so a seed reproduces
-/// weights and accuracies bit for bit on one machine with one `OPENBLAS_NUM_THREADS`.
+/// stream 2; OpenBLAS's sgemm is deterministic for a fixed thread count and the workers' gradients
+/// are added in a fixed order, so a seed reproduces weights and accuracies bit for bit on one
+/// machine with the same `threads` (and, for one thread, the same `OPENBLAS_NUM_THREADS`).
 public final class Trainer {
     /// The run's configuration.
     public let configuration: TrainingConfiguration
     /// The network being trained.
     public let network: Network
+    /// Worker threads of a step (1: the calling thread only).
+    public let threads: Int
     private let data: DataSplit
+    private let replicas: ReplicatedNetwork
     private let optimizer: Optimizer
     private let normalization: InputNormalization
     private let input: FloatBuffer
@@ -25,18 +33,24 @@ public final class Trainer {
     private var dataGenerator: SeededGenerator
 
     /// Validates the configuration (before any work), builds the network for the data's image
-    /// shape and draws its weights.
-    public init(configuration: TrainingConfiguration, data: DataSplit) throws {
+    /// shape and draws its weights. `threads` (≥ 1) workers split each batch.
+    public init(configuration: TrainingConfiguration, data: DataSplit, threads: Int = 1) throws {
         try configuration.validate()
+        guard threads >= 1 else { throw TrainingError.invalidConfiguration("threads \(threads) < 1; use 1 or more worker threads") }
         guard data.train.count > 0, data.test.count > 0 else {
             throw TrainingError.invalidConfiguration("data set '\(data.name)' has \(data.train.count) training and \(data.test.count) test images; both must be > 0")
         }
         self.configuration = configuration
         self.data = data
         let batch = configuration.batchSize
-        network = Network(architecture: configuration.architecture, activation: configuration.activation,
-                          depth: configuration.depth, width: configuration.width,
-                          input: data.train.shape, classes: data.classes, maxBatch: batch)
+        func build(maxBatch: Int, sharing parameters: FloatBuffer?) -> Network {
+            Network(architecture: configuration.architecture, activation: configuration.activation,
+                    depth: configuration.depth, width: configuration.width,
+                    input: data.train.shape, classes: data.classes, maxBatch: maxBatch, sharing: parameters)
+        }
+        network = build(maxBatch: batch, sharing: nil)
+        replicas = ReplicatedNetwork(primary: network, workers: threads) { build(maxBatch: $0, sharing: $1) }
+        self.threads = replicas.workers
         var weightGenerator = SeededGenerator(seed: configuration.seed, stream: 1)
         try network.initialize(configuration.initialization, sw2: configuration.sw2, sb2: configuration.sb2, generator: &weightGenerator)
         optimizer = Optimizer(configuration.optimizer, learningRate: Float(configuration.learningRate), count: network.parameterCount)
@@ -79,9 +93,10 @@ public final class Trainer {
         for step in stride(from: 1, through: steps, by: 1) {
             let stepStart = DispatchTime.now().uptimeNanoseconds
             nextBatch()
-            let logits = network.forward(input: input.pointer, batch: batch)
-            let (loss, correct) = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, batch: batch,
-                                                                classes: data.classes, gradient: lossGradient.pointer)
+            // Forward, loss and backward in one parallel pass: with a non-finite loss the
+            // gradients are computed but never applied.
+            let pass = replicas.pass(input: input.pointer, labels: labels, batch: batch, lossGradient: lossGradient.pointer)
+            let loss = pass.lossSum / Double(batch), correct = pass.correct
             if !loss.isFinite {
                 diverged = true
                 divergedAt = step
@@ -89,7 +104,6 @@ public final class Trainer {
                 trainingNanoseconds += DispatchTime.now().uptimeNanoseconds - stepStart
                 break
             }
-            network.backward(input: input.pointer, lossGradient: lossGradient.pointer, batch: batch)
             optimizer.update(network.parameters.pointer, gradients: network.gradients.pointer, count: network.parameterCount)
             trainingNanoseconds += DispatchTime.now().uptimeNanoseconds - stepStart
             completed = step
@@ -131,9 +145,8 @@ public final class Trainer {
                 labels[k] = Int32(set.labels[start + k])
             }
             indices.withUnsafeBufferPointer { normalization.gather(set, indices: UnsafeBufferPointer(rebasing: $0[0..<n]), into: input.pointer) }
-            let logits = network.forward(input: input.pointer, batch: n)
-            let result = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, batch: n, classes: data.classes, gradient: nil)
-            lossSum += result.loss * Double(n)
+            let result = replicas.pass(input: input.pointer, labels: labels, batch: n, lossGradient: nil)
+            lossSum += result.lossSum
             correct += result.correct
             start += n
         }

@@ -25,7 +25,7 @@ struct TrainCommandTests {
         #expect((a["activation"] as? String) == "relu" && (a["depth"] as? Int) == 2 && (a["steps"] as? Int) == 200)
     }
 
-    @Test("bad inputs are clear errors before training: unknown activation, data set, impossible architecture, non-finite rate")
+    @Test("bad inputs are clear errors before training: unknown activation, data set, impossible architecture, non-finite rate, no threads")
     func badInputs() throws {
         let cli = try CLIProcess(); defer { cli.cleanup() }
         let cases: [([String], String)] = [
@@ -34,6 +34,7 @@ struct TrainCommandTests {
             (["--depth", "0"], "depth"),
             (["--arch", "cnn", "--depth", "2"], "depth"),
             (["--lr", "nan"], "learning rate"),
+            (["--threads", "0"], "threads"),
         ]
         for (extra, needle) in cases {
             let result = try cli.run(["train", "--steps", "1"] + extra)
