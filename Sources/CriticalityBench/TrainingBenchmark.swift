@@ -10,9 +10,7 @@ import Training
 ///
 /// The machines are shared and swing by up to 2× within a minute, so every row is measured in
 /// `rounds` rounds, ours and the peer alternating, and the table gives medians: samples/s,
-/// and × NumPy as the median of the per-round ratios. One MLP and one CNN row are repeated with
-/// the whole batch on one worker and OpenBLAS threading each call, to show what the
-/// data-parallel trainer gains.
+/// and × NumPy as the median of the per-round ratios (with their range).
 ///
 /// FLOPs of a step: 2 per multiply-add, three GEMMs per dense layer (forward X·W, weight
 /// gradient Xᵀ·dY, input gradient dY·Wᵀ), so 6·B·Σ(in·out) minus 2·B·784·300 because the first
@@ -27,7 +25,6 @@ struct TrainingBenchmark {
 
     func run() throws -> String {
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let blasThreads = Int(openblas_get_num_threads())
         let rate = SgemmRate.measure(batch: batch, width: width)
         let ceiling = rate.ceiling
         var table = Table(
@@ -58,10 +55,6 @@ struct TrainingBenchmark {
                 }
             }
             table.add(row("MLP D=\(depth)", ours, flops: flops, ceiling: ceiling, peers: peers, ratios: ratios))
-            if depth == 50 {
-                let threaded = try (0..<rounds).map { _ in try samplesPerSecond(config, data, threads: 1, blasThreads: blasThreads) }
-                table.add(row("MLP D=50, 1 worker, BLAS on \(blasThreads) threads", threaded, flops: flops, ceiling: ceiling))
-            }
         }
         // The CNN of 002 §4.1 (28×28×1 inputs, Delta-Orthogonal) at D = 8 with 32 channels and with
         // the 64 of the issue's `train --arch cnn --channels 64`, and deeper, where the stride-1
@@ -79,10 +72,6 @@ struct TrainingBenchmark {
             let flops = Double(6 * (try macs(cnn, data)) - 2 * 28 * 28 * 9 * 1 * channels)
             let ours = try (0..<rounds).map { _ in try samplesPerSecond(cnn, data, threads: cores) }
             table.add(row("CNN D=\(depth) C=\(channels) batch 64", ours, flops: flops, ceiling: ceiling))
-            if depth == 8, channels == 32 {
-                let threaded = try (0..<rounds).map { _ in try samplesPerSecond(cnn, data, threads: 1, blasThreads: blasThreads) }
-                table.add(row("CNN D=8 C=32, 1 worker, BLAS on \(blasThreads) threads", threaded, flops: flops, ceiling: ceiling))
-            }
         }
         table.add(["target", "", "", "≥ 70 %", "", "≥ 1.5"])
         var text = table.text
@@ -103,12 +92,9 @@ struct TrainingBenchmark {
         try Trainer(configuration: config, data: data).network.multiplyAddsPerExample
     }
 
-    /// One timed training run; `blasThreads` is set for a one-worker run and restored after.
-    private func samplesPerSecond(_ config: TrainingConfiguration, _ data: DataSplit, threads: Int, blasThreads: Int? = nil) throws -> Double {
-        let previous = openblas_get_num_threads()
-        if let blasThreads { openblas_set_num_threads(Int32(blasThreads)) }
-        defer { openblas_set_num_threads(previous) }
-        return try Trainer(configuration: config, data: data, threads: threads).train().samplesPerSecond
+    /// One timed training run.
+    private func samplesPerSecond(_ config: TrainingConfiguration, _ data: DataSplit, threads: Int) throws -> Double {
+        try Trainer(configuration: config, data: data, threads: threads).train().samplesPerSecond
     }
 
     private func gflops(_ value: Double) -> String { String(format: "%.1f", value) }

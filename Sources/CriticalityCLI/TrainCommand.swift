@@ -11,8 +11,8 @@ struct TrainCommand: ParsableCommand {
         discussion: """
         Weights are drawn from the seed; the same seed on the same machine with the same
         --threads gives the same weights and accuracy bit for bit. Each batch is split between
-        the threads (data parallel, single-threaded BLAS in each); with --threads 1 the batch
-        runs on one thread and BLAS uses OPENBLAS_NUM_THREADS. Train accuracy is measured on
+        the threads (data parallel, single-threaded BLAS in each, whatever
+        OPENBLAS_NUM_THREADS says). Train accuracy is measured on
         the first 10000 training images at the end, test accuracy on the full test set.
         Inputs are scaled to [0.25, 0.75] for sigmoid and to [-0.5, 0.5] otherwise.
         A diverged run (non-finite loss) stops early, is reported, and exits 0.

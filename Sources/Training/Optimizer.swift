@@ -40,19 +40,30 @@ public final class Optimizer {
 
     /// Applies one update to `parameters` from `gradients` (both `count` long).
     public func update(_ parameters: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, count: Int) {
-        step += 1
+        beginStep()
+        apply(parameters, gradients: g, range: 0..<count)
+    }
+
+    /// Starts an update that ``apply(_:gradients:range:)`` then carries out range by range
+    /// (possibly on several threads, for disjoint ranges): advances Adam's step count once.
+    func beginStep() { step += 1 }
+
+    /// The update of the current step for the parameters in `range` (indices into the vectors
+    /// ``update(_:gradients:count:)`` takes whole). Each element's arithmetic is the same
+    /// whichever ranges it is applied in.
+    func apply(_ parameters: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>, range: Range<Int>) {
         let eta = learningRate
         let m = first.pointer, s = second.pointer
         switch kind {
         case .sgd:
-            for i in 0..<count { parameters[i] -= eta * g[i] }
+            for i in range { parameters[i] -= eta * g[i] }
         case .momentum:
-            for i in 0..<count {
+            for i in range {
                 m[i] = 0.9 * m[i] + g[i]
                 parameters[i] -= eta * m[i]
             }
         case .rmsprop:
-            for i in 0..<count {
+            for i in range {
                 s[i] = 0.9 * s[i] + 0.1 * g[i] * g[i]
                 parameters[i] -= eta * g[i] / (s[i].squareRoot() + 1e-8)
             }
@@ -63,7 +74,7 @@ public final class Optimizer {
             let correction2 = 1 - Float(pow(Double(beta2), Double(step)))
             let alpha = eta * correction2.squareRoot() / correction1
             let epsilon: Float = 1e-8 * correction2.squareRoot()
-            for i in 0..<count {
+            for i in range {
                 m[i] = beta1 * m[i] + (1 - beta1) * g[i]
                 s[i] = beta2 * s[i] + (1 - beta2) * g[i] * g[i]
                 parameters[i] -= alpha * m[i] / (s[i].squareRoot() + epsilon)

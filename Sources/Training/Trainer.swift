@@ -7,13 +7,13 @@ import MeanField
 /// once; a step allocates nothing.
 ///
 /// Steps and evaluations run data-parallel on `threads` workers (``ReplicatedNetwork``), each
-/// with single-threaded BLAS; with one thread the whole batch runs on the calling thread and
-/// OpenBLAS keeps whatever thread count the caller set.
+/// with single-threaded BLAS (OpenBLAS is held at one thread while the trainer runs and restored
+/// after); with one thread the whole batch runs on the calling thread.
 ///
 /// Determinism: weights come from `SeededGenerator(seed, stream: 1)`, the data order from
-/// stream 2; OpenBLAS's sgemm is deterministic for a fixed thread count and the workers' gradients
-/// are added in a fixed order, so a seed reproduces weights and accuracies bit for bit on one
-/// machine with the same `threads` (and, for one thread, the same `OPENBLAS_NUM_THREADS`).
+/// stream 2; single-threaded sgemm is deterministic and the workers' gradients are added in a
+/// fixed order, so a seed reproduces weights and accuracies bit for bit on one machine with the
+/// same `threads`, whatever `OPENBLAS_NUM_THREADS` says.
 public final class Trainer {
     /// The run's configuration.
     public let configuration: TrainingConfiguration
@@ -48,11 +48,15 @@ public final class Trainer {
                     depth: configuration.depth, width: configuration.width,
                     input: data.train.shape, classes: data.classes, maxBatch: maxBatch, sharing: parameters)
         }
-        network = build(maxBatch: batch, sharing: nil)
+        let network = build(maxBatch: batch, sharing: nil)
+        self.network = network
         replicas = ReplicatedNetwork(primary: network, workers: threads) { build(maxBatch: $0, sharing: $1) }
         self.threads = replicas.workers
         var weightGenerator = SeededGenerator(seed: configuration.seed, stream: 1)
-        try network.initialize(configuration.initialization, sw2: configuration.sw2, sb2: configuration.sb2, generator: &weightGenerator)
+        // LAPACK's QR (orthogonal initialisers) gives different last bits on different thread counts.
+        try SingleThreadedBLAS.run {
+            try network.initialize(configuration.initialization, sw2: configuration.sw2, sb2: configuration.sb2, generator: &weightGenerator)
+        }
         optimizer = Optimizer(configuration.optimizer, learningRate: Float(configuration.learningRate), count: network.parameterCount)
         normalization = InputNormalization(for: configuration.activation)
         input = FloatBuffer(count: batch * data.train.shape.count)
@@ -71,6 +75,10 @@ public final class Trainer {
 
     /// Runs the configured number of steps; `progress` is called after each step on the calling thread.
     public func train(progress: ((TrainingProgress) -> Void)? = nil) -> TrainingResult {
+        SingleThreadedBLAS.run { runSteps(progress: progress) }
+    }
+
+    private func runSteps(progress: ((TrainingProgress) -> Void)?) -> TrainingResult {
         let start = DispatchTime.now().uptimeNanoseconds
         let batch = configuration.batchSize, steps = configuration.steps
         var history = TrainingHistory()
@@ -104,7 +112,7 @@ public final class Trainer {
                 trainingNanoseconds += DispatchTime.now().uptimeNanoseconds - stepStart
                 break
             }
-            optimizer.update(network.parameters.pointer, gradients: network.gradients.pointer, count: network.parameterCount)
+            replicas.update(with: optimizer)
             trainingNanoseconds += DispatchTime.now().uptimeNanoseconds - stepStart
             completed = step
             intervalLoss += loss; intervalCorrect += correct; intervalBatches += 1
@@ -134,6 +142,10 @@ public final class Trainer {
     /// Mean loss and accuracy of the current network on the first `limit` images of `set`
     /// (all by default), in chunks of the batch size, in order (deterministic).
     public func evaluate(_ set: ImageSet, limit: Int? = nil) -> (loss: Double, accuracy: Double) {
+        SingleThreadedBLAS.run { evaluateInOrder(set, limit: limit) }
+    }
+
+    private func evaluateInOrder(_ set: ImageSet, limit: Int?) -> (loss: Double, accuracy: Double) {
         let total = min(limit ?? set.count, set.count)
         var lossSum = 0.0, correct = 0
         var indices = [Int32](repeating: 0, count: configuration.batchSize)

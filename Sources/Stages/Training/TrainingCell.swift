@@ -1,4 +1,3 @@
-import CBLAS
 import Foundation
 import Pipeline
 import Synchronization
@@ -8,8 +7,9 @@ import Training
 /// data set, with its final train and test accuracy and loss, and its history when the
 /// configuration records one. The cached unit of the trainability grids: one per (σ_w², depth).
 ///
-/// BLAS runs on one thread inside a cell: cells run in parallel up to `--jobs`, so BLAS threads ×
-/// concurrent cells never exceed the cores, and a cell's numbers do not depend on `--jobs`.
+/// A cell trains on one thread (the trainer holds BLAS at one thread too): cells run in parallel
+/// up to `--jobs`, so threads × concurrent cells never exceed the cores, and a cell's numbers do
+/// not depend on `--jobs`.
 public struct TrainingCell: Stage {
     /// What to train.
     public struct Parameters: Codable, Hashable, Sendable {
@@ -46,9 +46,8 @@ public struct TrainingCell: Stage {
     public func run(_ context: StageContext) throws -> LabelledData {
         let configuration = parameters.configuration
         try configuration.validate()
-        openblas_set_num_threads(1)
         let data = try Self.data(parameters.dataset, directory: parameters.dataDirectory)
-        let trainer = try Trainer(configuration: configuration, data: data)
+        let trainer = try Trainer(configuration: configuration, data: data, threads: 1)
         let steps = max(1, configuration.steps)
         let result = trainer.train { progress in
             context.progress(Double(progress.step) / Double(steps))
