@@ -22,8 +22,9 @@ import CBLAS
 ///
 /// Data layout: V is `[16][tiles][C_in]` and M `[16][tiles][C_out]`, so each ξ's matrix is one
 /// contiguous row-major block for BLAS; channels are the innermost axis everywhere, so every
-/// transform is a loop over channels of the same few additions, run on 8-float vectors
-/// (``WinogradLane``) with a scalar tail.
+/// transform is a loop over channels of the same few additions, run on 4-float vectors
+/// (``WinogradLane``) with a scalar tail. V's and M's 16 blocks sit a cache line apart beyond
+/// their size (see ``plane(tiles:channels:)``).
 ///
 /// Scratch: V and M for one chunk of images live in the caller's workspace (see
 /// ``workspaceCount(batch:)``); U, dU and the small edge buffers belong to this instance, so two
@@ -81,8 +82,18 @@ final class WinogradConvolution {
     private var floatsPerImage: Int { 16 * tilesPerImage * (inputChannels + outputChannels) }
     private var imagesPerChunk: Int { max(1, WinogradConvolution.chunkFloats / floatsPerImage) }
 
+    /// Floats between the starts of consecutive ξ blocks of V or M: the block plus one cache line.
+    /// Unpadded, the blocks are often a multiple of 4 KiB apart (128 tiles × 64 channels is
+    /// 32 KiB), so the 16 streams a transform writes or reads per tile fall in the same L1 sets
+    /// and evict each other; one line of offset spreads them over 16 sets.
+    @inline(__always)
+    private static func plane(tiles: Int, channels: Int) -> Int { tiles * channels + 16 }
+
     /// Floats of scratch needed for a batch of `batch` examples: V and M of one chunk.
-    func workspaceCount(batch: Int) -> Int { min(batch, imagesPerChunk) * floatsPerImage }
+    func workspaceCount(batch: Int) -> Int {
+        let tiles = min(batch, imagesPerChunk) * tilesPerImage
+        return 16 * (Self.plane(tiles: tiles, channels: inputChannels) + Self.plane(tiles: tiles, channels: outputChannels))
+    }
 
     /// output = conv(input, kernel) + bias for `batch` examples; `kernel` is HWIO `[9·C_in × C_out]`.
     func forward(input: UnsafePointer<Float>, kernel: UnsafePointer<Float>, bias: UnsafePointer<Float>,
@@ -91,12 +102,13 @@ final class WinogradConvolution {
         let cIn = inputChannels, cOut = outputChannels, pixels = inputShape.height * inputShape.width
         forEachChunk(batch: batch) { first, count in
             let tiles = count * tilesPerImage
-            let v = workspace, m = workspace + 16 * tiles * cIn
+            let vPlane = Self.plane(tiles: tiles, channels: cIn), mPlane = Self.plane(tiles: tiles, channels: cOut)
+            let v = workspace, m = workspace + 16 * vPlane
             transformInput(input + first * inputShape.count, images: count, into: v)
             for xi in 0..<16 {
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(tiles), Int32(cOut), Int32(cIn),
-                            1, v + xi * tiles * cIn, Int32(cIn), transformedKernel.pointer + xi * cIn * cOut, Int32(cOut),
-                            0, m + xi * tiles * cOut, Int32(cOut))
+                            1, v + xi * vPlane, Int32(cIn), transformedKernel.pointer + xi * cIn * cOut, Int32(cOut),
+                            0, m + xi * mPlane, Int32(cOut))
             }
             transformOutput(m, bias: bias, images: count, into: output + first * pixels * cOut)
         }
@@ -112,11 +124,12 @@ final class WinogradConvolution {
         let u = transformedKernel.pointer, du = transformedGradient.pointer
         forEachChunk(batch: batch) { first, count in
             let tiles = count * tilesPerImage
-            let v = workspace, dm = workspace + 16 * tiles * cIn
+            let vPlane = Self.plane(tiles: tiles, channels: cIn), mPlane = Self.plane(tiles: tiles, channels: cOut)
+            let v = workspace, dm = workspace + 16 * vPlane
             transformInput(input + first * inputShape.count, images: count, into: v)
             transformOutputGradient(outputGradient + first * pixels * cOut, images: count, into: dm)
             for xi in 0..<16 {
-                let vXi = v + xi * tiles * cIn, dmXi = dm + xi * tiles * cOut
+                let vXi = v + xi * vPlane, dmXi = dm + xi * mPlane
                 // dU_ξ = V_ξᵀ·dM_ξ, the first chunk overwriting and later ones adding (fixed order).
                 cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(cIn), Int32(cOut), Int32(tiles),
                             1, vXi, Int32(cIn), dmXi, Int32(cOut), first == 0 ? 0 : 1, du + xi * cIn * cOut, Int32(cOut))
@@ -144,12 +157,18 @@ final class WinogradConvolution {
         }
     }
 
-    /// Runs `body(k, lane)` over channel offsets 0..<`channels`: 8-float vectors, then single floats
-    /// for the remainder (only tiny test layers have channel counts that are not multiples of 8).
+    /// The lane of the transforms' main loops. The module is built for baseline x86-64 (SSE), where
+    /// 8-float vectors are register pairs: a tile's 16 values then spill, and the input and output
+    /// transforms measured 15–25 % slower than with 4-float vectors.
+    typealias Vector = SIMD4<Float>
+
+    /// Runs `vector(k)` and `scalar(k)` over channel offsets 0..<`channels`: ``Vector`` lanes, then
+    /// single floats for the remainder (only tiny test layers have channel counts that are not
+    /// multiples of 4).
     @inline(__always)
     private func forEachLane(_ channels: Int, vector: (Int) -> Void, scalar: (Int) -> Void) {
         var k = 0
-        while k + 8 <= channels { vector(k); k += 8 }
+        while k + Vector.scalarCount <= channels { vector(k); k += Vector.scalarCount }
         while k < channels { scalar(k); k += 1 }
     }
 
@@ -159,7 +178,7 @@ final class WinogradConvolution {
     private func transformKernel(_ kernel: UnsafePointer<Float>) {
         let cIn = inputChannels, cOut = outputChannels
         for ci in 0..<cIn {
-            forEachLane(cOut, vector: { transformKernel(SIMD8<Float>.self, kernel, ci, $0) },
+            forEachLane(cOut, vector: { transformKernel(Vector.self, kernel, ci, $0) },
                         scalar: { transformKernel(Float.self, kernel, ci, $0) })
         }
     }
@@ -182,7 +201,7 @@ final class WinogradConvolution {
     /// kernelGradient[(ky, kx, c_in), c_out] = (Gᵀ dU G)[ky][kx], the adjoint of ``transformKernel(_:)``.
     private func untransformGradient(into kernelGradient: UnsafeMutablePointer<Float>) {
         for ci in 0..<inputChannels {
-            forEachLane(outputChannels, vector: { untransformGradient(SIMD8<Float>.self, kernelGradient, ci, $0) },
+            forEachLane(outputChannels, vector: { untransformGradient(Vector.self, kernelGradient, ci, $0) },
                         scalar: { untransformGradient(Float.self, kernelGradient, ci, $0) })
         }
     }
@@ -208,7 +227,7 @@ final class WinogradConvolution {
     /// V[ξ][tile][c_in] = (Bᵀ d B)_ξ for every tile's 4×4 window d of `images` images.
     private func transformInput(_ input: UnsafePointer<Float>, images: Int, into v: UnsafeMutablePointer<Float>) {
         let h = inputShape.height, w = inputShape.width, c = inputChannels
-        let plane = images * tilesPerImage * c
+        let plane = Self.plane(tiles: images * tilesPerImage, channels: c)
         var out = v
         for n in 0..<images {
             let image = input + n * inputShape.count
@@ -221,7 +240,7 @@ final class WinogradConvolution {
                             sources[4 * i + j] = y >= 0 && y < h && x >= 0 && x < w ? image + (y * w + x) * c : UnsafePointer(zeros.pointer)
                         }
                     }
-                    forEachLane(c, vector: { transformInputTile(SIMD8<Float>.self, out, plane, $0) },
+                    forEachLane(c, vector: { transformInputTile(Vector.self, out, plane, $0) },
                                 scalar: { transformInputTile(Float.self, out, plane, $0) })
                     out += c
                 }
@@ -248,7 +267,7 @@ final class WinogradConvolution {
     /// (overwrites `inputGradient` for these `images`): the adjoint of ``transformInput``.
     private func scatterInputGradient(_ dv: UnsafePointer<Float>, images: Int, into inputGradient: UnsafeMutablePointer<Float>) {
         let h = inputShape.height, w = inputShape.width, c = inputChannels
-        let plane = images * tilesPerImage * c
+        let plane = Self.plane(tiles: images * tilesPerImage, channels: c)
         inputGradient.update(repeating: 0, count: images * inputShape.count)
         var tile = dv
         for n in 0..<images {
@@ -262,7 +281,7 @@ final class WinogradConvolution {
                             targets[4 * i + j] = y >= 0 && y < h && x >= 0 && x < w ? image + (y * w + x) * c : sink.pointer
                         }
                     }
-                    forEachLane(c, vector: { scatterInputGradientTile(SIMD8<Float>.self, tile, plane, $0) },
+                    forEachLane(c, vector: { scatterInputGradientTile(Vector.self, tile, plane, $0) },
                                 scalar: { scatterInputGradientTile(Float.self, tile, plane, $0) })
                     tile += c
                 }
@@ -295,7 +314,7 @@ final class WinogradConvolution {
     /// Y = Aᵀ M A + bias per tile, written to the tile's in-image pixels only.
     private func transformOutput(_ m: UnsafePointer<Float>, bias: UnsafePointer<Float>, images: Int, into output: UnsafeMutablePointer<Float>) {
         let h = inputShape.height, w = inputShape.width, c = outputChannels
-        let plane = images * tilesPerImage * c
+        let plane = Self.plane(tiles: images * tilesPerImage, channels: c)
         var tile = m
         for n in 0..<images {
             let image = output + n * h * w * c
@@ -308,7 +327,7 @@ final class WinogradConvolution {
                             targets[2 * i + j] = y < h && x < w ? image + (y * w + x) * c : sink.pointer
                         }
                     }
-                    forEachLane(c, vector: { transformOutputTile(SIMD8<Float>.self, tile, bias, plane, $0) },
+                    forEachLane(c, vector: { transformOutputTile(Vector.self, tile, bias, plane, $0) },
                                 scalar: { transformOutputTile(Float.self, tile, bias, plane, $0) })
                     tile += c
                 }
@@ -335,7 +354,7 @@ final class WinogradConvolution {
     /// the adjoint of ``transformOutput``.
     private func transformOutputGradient(_ dy: UnsafePointer<Float>, images: Int, into dm: UnsafeMutablePointer<Float>) {
         let h = inputShape.height, w = inputShape.width, c = outputChannels
-        let plane = images * tilesPerImage * c
+        let plane = Self.plane(tiles: images * tilesPerImage, channels: c)
         var out = dm
         for n in 0..<images {
             let image = dy + n * h * w * c
@@ -348,7 +367,7 @@ final class WinogradConvolution {
                             sources[2 * i + j] = y < h && x < w ? image + (y * w + x) * c : UnsafePointer(zeros.pointer)
                         }
                     }
-                    forEachLane(c, vector: { transformOutputGradientTile(SIMD8<Float>.self, out, plane, $0) },
+                    forEachLane(c, vector: { transformOutputGradientTile(Vector.self, out, plane, $0) },
                                 scalar: { transformOutputGradientTile(Float.self, out, plane, $0) })
                     out += c
                 }
@@ -424,7 +443,7 @@ protocol WinogradArithmetic {
 }
 
 /// A run of channels the transforms process at once: loaded from and stored to consecutive floats
-/// (unaligned: channel offsets are multiples of 8 floats but buffers are only float-aligned).
+/// (unaligned: channel offsets are multiples of 4 floats but buffers are only float-aligned).
 protocol WinogradLane: WinogradArithmetic {
     /// The value read from `pointer[0..<width]`.
     static func load(_ pointer: UnsafePointer<Float>) -> Self
@@ -436,17 +455,6 @@ extension Float: WinogradLane {
     @inline(__always) func halved() -> Float { self * 0.5 }
     @inline(__always) static func load(_ pointer: UnsafePointer<Float>) -> Float { pointer.pointee }
     @inline(__always) func store(_ pointer: UnsafeMutablePointer<Float>) { pointer.pointee = self }
-}
-
-/// Eight channels: two SSE or one AVX register, the main loop of every transform.
-extension SIMD8: WinogradArithmetic, WinogradLane where Scalar == Float {
-    @inline(__always) func halved() -> SIMD8<Float> { self * 0.5 }
-    @inline(__always) static func load(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
-    }
-    @inline(__always) func store(_ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD8<Float>.self)
-    }
 }
 
 /// Two values combined entrywise: a row of the 2×2 output tile.
@@ -477,4 +485,15 @@ struct Quad<L: WinogradArithmetic>: WinogradArithmetic {
     @inline(__always) static func - (lhs: Self, rhs: Self) -> Self { Quad(lhs.x0 - rhs.x0, lhs.x1 - rhs.x1, lhs.x2 - rhs.x2, lhs.x3 - rhs.x3) }
     @inline(__always) static prefix func - (operand: Self) -> Self { Quad(-operand.x0, -operand.x1, -operand.x2, -operand.x3) }
     @inline(__always) func halved() -> Self { Quad(x0.halved(), x1.halved(), x2.halved(), x3.halved()) }
+}
+
+/// Four channels: one SSE register, the main loop of every transform.
+extension SIMD4: WinogradArithmetic, WinogradLane where Scalar == Float {
+    @inline(__always) func halved() -> SIMD4<Float> { self * 0.5 }
+    @inline(__always) static func load(_ pointer: UnsafePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+    }
+    @inline(__always) func store(_ pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD4<Float>.self)
+    }
 }

@@ -3,7 +3,7 @@ import Testing
 
 /// Winograd F(2×2, 3×3) (``WinogradConvolution``) against the im2col path of the same layer: forward,
 /// all three gradients, at odd and even map sizes (odd ones discard a row and column of the tile
-/// grid), channel counts that are and are not multiples of the 8-float lane, and batches that span
+/// grid), channel counts that are and are not multiples of the 4-float lane, and batches that span
 /// several chunks; plus a finite-difference check and bit-for-bit determinism.
 struct WinogradTests {
     /// A convolution case: map size, channels in and out, batch.
