@@ -17,10 +17,33 @@ import CBLAS
 /// folding 9 taps back) writes and re-reads a `[rows × 9·C_in]` matrix from a GEMM with inner
 /// dimension C_out, the least efficient shape OpenBLAS gets here. Stride 2 keeps col2im and lowers
 /// the input again for the weight gradient.
+///
+/// Stride-1 layers with C_in ≥ 2 instead run Winograd F(2×2, 3×3) (``WinogradConvolution``), see
+/// ``Algorithm/preferred(inputChannels:stride:)``; the im2col path stays for the rest and as the
+/// reference the Winograd tests compare against.
 final class Conv2DLayer: Layer {
+    /// How the convolution is computed; fixed at init.
+    enum Algorithm: Sendable {
+        /// im2col + one sgemm (any stride, any channel count).
+        case im2col
+        /// Winograd F(2×2, 3×3): 16 smaller sgemms and 2.25× fewer multiply-adds (stride 1 only).
+        case winograd
+
+        /// The one place the choice is made. Winograd needs stride 1. At C_in = 1 (the first layer
+        /// on grey images) its GEMMs have inner dimension 1, far below what BLAS runs efficiently,
+        /// and the transforms cost more than im2col's 9-float rows, so that layer stays im2col.
+        static func preferred(inputChannels: Int, stride: Int) -> Algorithm {
+            stride == 1 && inputChannels >= 2 ? .winograd : .im2col
+        }
+    }
+
     let inputShape: FeatureShape
     let outputShape: FeatureShape
     let stride: Int
+    /// The algorithm chosen at init.
+    let algorithm: Algorithm
+    /// The Winograd engine and its per-instance buffers (nil on the im2col path).
+    private let winograd: WinogradConvolution?
     private let patch: Int
     private var kernel: UnsafeMutablePointer<Float>!
     private var bias: UnsafeMutablePointer<Float>!
@@ -32,17 +55,23 @@ final class Conv2DLayer: Layer {
     /// The stride-1 kernel gradient as accumulated, `[C_in × 9·C_out]` with mirrored taps.
     private let flippedGradient: FloatBuffer
 
-    init(input: FeatureShape, outputChannels: Int, stride: Int, maxBatch: Int) {
+    /// `algorithm` nil takes ``Algorithm/preferred(inputChannels:stride:)``; tests force either.
+    init(input: FeatureShape, outputChannels: Int, stride: Int, maxBatch: Int, algorithm: Algorithm? = nil) {
         precondition(stride == 1 || stride == 2)
         inputShape = input
         self.stride = stride
+        let algorithm = algorithm ?? Algorithm.preferred(inputChannels: input.channels, stride: stride)
+        precondition(algorithm == .im2col || stride == 1, "Winograd F(2×2, 3×3) is for stride 1")
+        self.algorithm = algorithm
+        winograd = algorithm == .winograd ? WinogradConvolution(input: input, outputChannels: outputChannels) : nil
         outputShape = FeatureShape(height: Im2Col.outputExtent(input.height, stride: stride),
                                    width: Im2Col.outputExtent(input.width, stride: stride), channels: outputChannels)
         patch = 9 * input.channels
         ones = FloatBuffer(count: maxBatch * outputShape.height * outputShape.width)
         ones.fill(1)
-        flippedKernel = FloatBuffer(count: stride == 1 ? patch * outputChannels : 0)
-        flippedGradient = FloatBuffer(count: stride == 1 ? patch * outputChannels : 0)
+        let flips = stride == 1 && algorithm == .im2col
+        flippedKernel = FloatBuffer(count: flips ? patch * outputChannels : 0)
+        flippedGradient = FloatBuffer(count: flips ? patch * outputChannels : 0)
     }
 
     private var pixels: Int { outputShape.height * outputShape.width }
@@ -61,7 +90,9 @@ final class Conv2DLayer: Layer {
 
     private var imagesPerChunk: Int { max(1, Conv2DLayer.chunkFloats / loweredPerImage) }
 
-    func workspaceCount(batch: Int) -> Int { min(batch, imagesPerChunk) * loweredPerImage }
+    func workspaceCount(batch: Int) -> Int {
+        winograd?.workspaceCount(batch: batch) ?? min(batch, imagesPerChunk) * loweredPerImage
+    }
 
     func bind(parameters: UnsafeMutablePointer<Float>, gradients: UnsafeMutablePointer<Float>) {
         kernel = parameters
@@ -85,6 +116,10 @@ final class Conv2DLayer: Layer {
     }
 
     func forward(input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, batch: Int, workspace: UnsafeMutablePointer<Float>) {
+        if let winograd {
+            winograd.forward(input: input, kernel: kernel, bias: bias, output: output, batch: batch, workspace: workspace)
+            return
+        }
         forEachChunk(batch: batch) { first, count in
             let rows = count * pixels, y = output + first * pixels * outputChannels
             Im2Col.lower(input + first * inputShape.count, shape: inputShape, stride: stride, batch: count, into: workspace)
@@ -99,6 +134,11 @@ final class Conv2DLayer: Layer {
                   inputGradient: UnsafeMutablePointer<Float>?, batch: Int, workspace: UnsafeMutablePointer<Float>) {
         cblas_sgemv(CblasRowMajor, CblasTrans, Int32(batch * pixels), Int32(outputChannels), 1, outputGradient, Int32(outputChannels),
                     ones.pointer, 1, 0, biasGradient, 1)
+        if let winograd {
+            winograd.backward(input: input, kernel: kernel, outputGradient: outputGradient, kernelGradient: kernelGradient,
+                              inputGradient: inputGradient, batch: batch, workspace: workspace)
+            return
+        }
         if stride == 1, let inputGradient {
             backwardThroughLoweredGradient(input: input, outputGradient: outputGradient, inputGradient: inputGradient, batch: batch, workspace: workspace)
             return

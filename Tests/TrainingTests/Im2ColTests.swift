@@ -57,7 +57,8 @@ struct Im2ColTests {
     @Test(arguments: shapes)
     func strideOneInputGradientMatchesColumnFolding(shape: FeatureShape) {
         let batch = 2, outputChannels = 5
-        let layer = Conv2DLayer(input: shape, outputChannels: outputChannels, stride: 1, maxBatch: batch)
+        // The im2col path's own stride-1 input gradient (C_in ≥ 2 would otherwise take Winograd).
+        let layer = Conv2DLayer(input: shape, outputChannels: outputChannels, stride: 1, maxBatch: batch, algorithm: .im2col)
         let parameters = FloatBuffer(count: layer.parameterCount), gradients = FloatBuffer(count: layer.parameterCount)
         layer.bind(parameters: parameters.pointer, gradients: gradients.pointer)
         let weights = Self.random(layer.parameterCount, seed: 6)
