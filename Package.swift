@@ -37,12 +37,16 @@ let package = Package(
         // with bit-identical numbers. -O3 in every configuration, so debug tests run at speed.
         .target(name: "CPhiloxGaussian", cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])], linkerSettings: [.linkedLibrary("m")]),
 
+        // OpenBLAS's one global thread count, held at one by counted scopes, shared by the two
+        // modules that parallelise over their own threads (Simulation, Training).
+        .target(name: "BLASThreads", dependencies: ["CBLAS"]),
+
         // Finite-width random networks: counter-based Gaussian streams, propagation of input pairs,
         // stochastic lattice networks on a ring (paper 003), Jacobian spectra.
         // Compiled with -O in every configuration: its per-layer loops run many times slower
         // unoptimised, which would put the debug test suite in minutes.
 
-        .target(name: "Simulation", dependencies: ["MeanField", "CBLAS", "CFFTW", "CPhiloxGaussian", .product(name: "Numerics", package: "swift-numerics")],
+        .target(name: "Simulation", dependencies: ["MeanField", "CBLAS", "BLASThreads", "CFFTW", "CPhiloxGaussian", .product(name: "Numerics", package: "swift-numerics")],
                 swiftSettings: [.unsafeFlags(["-O", "-Xcc", "-fno-math-errno"])]),
 
         // The training step's tanh in C, one copy per instruction set (as CPhiloxGaussian):
@@ -51,7 +55,7 @@ let package = Package(
 
         // Training real networks (002 §4.1): dense and convolutional layers through OpenBLAS sgemm,
         // initialisers, optimisers, IDX/CIFAR readers; Float32, deterministic given a seed.
-        .target(name: "Training", dependencies: ["CBLAS", "CGzip", "CTanh", "MeanField"]),
+        .target(name: "Training", dependencies: ["CBLAS", "BLASThreads", "CGzip", "CTanh", "MeanField"]),
 
         // The engine: stages, keys, store, scheduler, provenance, progress.
         .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),

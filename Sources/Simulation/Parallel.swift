@@ -1,21 +1,20 @@
-import CBLAS
+import BLASThreads
 import Dispatch
 
 /// Runs `body(m)` for every network m in 0..<count on `threads` workers and returns the results in
 /// network order. Network m always uses its own Gaussian stream, so the results do not depend on
-/// `threads`. OpenBLAS is held at one thread meanwhile (the parallelism is over networks), and its
-/// previous setting is restored afterwards.
+/// `threads`. OpenBLAS is held at one thread meanwhile (the parallelism is over networks; see
+/// ``SingleThreadedBLAS``).
 func forEachNetwork<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
     let workers = max(1, min(threads, count))
     let box = ResultBox<T>(count: count)
-    let previous = openblas_get_num_threads()
-    openblas_set_num_threads(1)
-    defer { openblas_set_num_threads(previous) }
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var m = worker
-        while m < count {
-            do { box.set(m, .success(try body(m))) } catch { box.set(m, .failure(error)) }
-            m += workers
+    SingleThreadedBLAS.run {
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var m = worker
+            while m < count {
+                do { box.set(m, .success(try body(m))) } catch { box.set(m, .failure(error)) }
+                m += workers
+            }
         }
     }
     return try box.values()

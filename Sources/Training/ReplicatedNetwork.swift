@@ -1,3 +1,4 @@
+import BLASThreads
 import Dispatch
 
 /// Data parallelism for training and evaluation: a batch is cut into contiguous slices, one per

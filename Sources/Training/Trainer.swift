@@ -1,3 +1,4 @@
+import BLASThreads
 import Foundation
 import MeanField
 
