@@ -180,16 +180,10 @@ final class Conv2DLayer: Layer {
         unflipGradient()
     }
 
-    /// Runs `body(first, count)` over consecutive runs of whole images covering `batch`, each run's
+    /// Runs `body(first, count)` over runs of whole images covering `batch` (``ImageChunks``), each run's
     /// lowered matrix within ``Conv2DLayer/chunkFloats``.
     private func forEachChunk(batch: Int, _ body: (_ first: Int, _ count: Int) -> Void) {
-        let step = imagesPerChunk
-        var first = 0
-        while first < batch {
-            let count = min(step, batch - first)
-            body(first, count)
-            first += count
-        }
+        ImageChunks.forEach(batch: batch, imagesPerChunk: imagesPerChunk, body)
     }
 
     /// K̃[(2−ky, 2−kx, c_out), c_in] = K[(ky, kx, c_in), c_out]: tap (ky, kx) of the forward pass

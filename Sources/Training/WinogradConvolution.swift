@@ -145,16 +145,10 @@ final class WinogradConvolution {
         untransformGradient(into: kernelGradient)
     }
 
-    /// Runs `body(first, count)` over consecutive runs of whole images covering `batch`, each run's
+    /// Runs `body(first, count)` over runs of whole images covering `batch` (``ImageChunks``), each run's
     /// V and M within ``chunkFloats``.
     private func forEachChunk(batch: Int, _ body: (_ first: Int, _ count: Int) -> Void) {
-        let step = imagesPerChunk
-        var first = 0
-        while first < batch {
-            let count = min(step, batch - first)
-            body(first, count)
-            first += count
-        }
+        ImageChunks.forEach(batch: batch, imagesPerChunk: imagesPerChunk, body)
     }
 
     /// The lane of the transforms' main loops. The module is built for baseline x86-64 (SSE), where
