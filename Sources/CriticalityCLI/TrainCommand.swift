@@ -102,7 +102,7 @@ struct TrainCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(line.utf8))
             } : nil)
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-            if json { try printJSON(result, config: config) } else { printText(result, config: config, data: data) }
+            if json { try printJSON(result, config: config) } else { printText(result, config: config, data: data, workers: trainer.threads) }
         } catch let error as TrainingError {
             throw CommandFailure(error)
         } catch let error as MeanFieldError {
@@ -110,7 +110,7 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    private func printText(_ result: TrainingResult, config: TrainingConfiguration, data: DataSplit) {
+    private func printText(_ result: TrainingResult, config: TrainingConfiguration, data: DataSplit, workers: Int) {
         let shape = config.architecture == .cnn ? "channels \(config.width)" : "width \(config.width)"
         print("\(config.architecture.rawValue) \(config.activation.rawValue) depth \(config.depth) \(shape) σ_w²=\(config.sw2) σ_b²=\(config.sb2) init \(config.initialization.rawValue)")
         print("\(config.optimizer.rawValue) lr \(config.learningRate) batch \(config.batchSize) steps \(result.stepsCompleted)/\(config.steps) on \(data.name) (\(data.train.count) train, \(data.test.count) test), \(result.parameterCount) parameters")
@@ -121,7 +121,7 @@ struct TrainCommand: ParsableCommand {
         print(String(format: "train accuracy %.4f (first %d examples), loss %.4f", result.trainAccuracy,
                      min(config.trainEvaluationSubset, data.train.count), result.trainLoss))
         print(String(format: "test accuracy  %.4f, loss %.4f", result.testAccuracy, result.testLoss))
-        print(String(format: "%.1f samples/s, %.2f s total", result.samplesPerSecond, result.seconds))
+        print(String(format: "%.1f samples/s on %d worker thread(s), %.2f s total", result.samplesPerSecond, workers, result.seconds))
     }
 
     private func printJSON(_ result: TrainingResult, config: TrainingConfiguration) throws {

@@ -134,7 +134,7 @@ final class WinogradConvolution {
                 cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(cIn), Int32(cOut), Int32(tiles),
                             1, vXi, Int32(cIn), dmXi, Int32(cOut), first == 0 ? 0 : 1, du + xi * cIn * cOut, Int32(cOut))
                 guard inputGradient != nil else { continue }
-                // dV_ξ = dM_ξ·U_ξᵀ, over V_ξ, which the line above was its last reader.
+                // dV_ξ = dM_ξ·U_ξᵀ, written over V_ξ, whose last reader was the line above.
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(tiles), Int32(cIn), Int32(cOut),
                             1, dmXi, Int32(cOut), u + xi * cIn * cOut, Int32(cOut), 0, vXi, Int32(cIn))
             }
@@ -378,116 +378,5 @@ final class WinogradConvolution {
             q.0.store(base); q.1.store(base + plane); q.2.store(base + 2 * plane); q.3.store(base + 3 * plane)
         }
         store(0, rows.0); store(1, rows.1); store(2, rows.2); store(3, rows.3)
-    }
-}
-
-/// The one-dimensional F(2, 3) transforms (Lavin & Gray's Bᵀ, G, Aᵀ) and their transposes, on
-/// any ``WinogradArithmetic`` value: a lane of channels, or a row of them (``Pair``, ``Triple``,
-/// ``Quad``), so one definition serves both passes of each 2-D transform.
-enum Winograd {
-    /// Bᵀ x with Bᵀ = [[1, 0, −1, 0], [0, 1, 1, 0], [0, −1, 1, 0], [0, 1, 0, −1]].
-    @inline(__always)
-    static func bTransposed<T: WinogradArithmetic>(_ x0: T, _ x1: T, _ x2: T, _ x3: T) -> (T, T, T, T) {
-        (x0 - x2, x1 + x2, x2 - x1, x1 - x3)
-    }
-
-    /// B x, the adjoint of ``bTransposed(_:_:_:_:)``.
-    @inline(__always)
-    static func b<T: WinogradArithmetic>(_ x0: T, _ x1: T, _ x2: T, _ x3: T) -> (T, T, T, T) {
-        (x0, x1 - x2 + x3, x1 + x2 - x0, -x3)
-    }
-
-    /// G x with G = [[1, 0, 0], [½, ½, ½], [½, −½, ½], [0, 0, 1]].
-    @inline(__always)
-    static func g<T: WinogradArithmetic>(_ x0: T, _ x1: T, _ x2: T) -> (T, T, T, T) {
-        let outer = x0 + x2
-        return (x0, (outer + x1).halved(), (outer - x1).halved(), x2)
-    }
-
-    /// Gᵀ x, the adjoint of ``g(_:_:_:)``.
-    @inline(__always)
-    static func gTransposed<T: WinogradArithmetic>(_ x0: T, _ x1: T, _ x2: T, _ x3: T) -> (T, T, T) {
-        let sum = (x1 + x2).halved()
-        return (x0 + sum, (x1 - x2).halved(), sum + x3)
-    }
-
-    /// Aᵀ x with Aᵀ = [[1, 1, 1, 0], [0, 1, −1, −1]].
-    @inline(__always)
-    static func aTransposed<T: WinogradArithmetic>(_ x0: T, _ x1: T, _ x2: T, _ x3: T) -> (T, T) {
-        (x0 + x1 + x2, x1 - x2 - x3)
-    }
-
-    /// A x, the adjoint of ``aTransposed(_:_:_:_:)``.
-    @inline(__always)
-    static func a<T: WinogradArithmetic>(_ x0: T, _ x1: T) -> (T, T, T, T) {
-        (x0, x0 + x1, x0 - x1, -x1)
-    }
-}
-
-/// The operations the Winograd transforms use: their matrices hold only 0, ±1 and ±½.
-protocol WinogradArithmetic {
-    /// Sum.
-    static func + (lhs: Self, rhs: Self) -> Self
-    /// Difference.
-    static func - (lhs: Self, rhs: Self) -> Self
-    /// Negation.
-    static prefix func - (operand: Self) -> Self
-    /// self · ½ (exact in binary floating point).
-    func halved() -> Self
-}
-
-/// A run of channels the transforms process at once: loaded from and stored to consecutive floats
-/// (unaligned: channel offsets are multiples of 4 floats but buffers are only float-aligned).
-protocol WinogradLane: WinogradArithmetic {
-    /// The value read from `pointer[0..<width]`.
-    static func load(_ pointer: UnsafePointer<Float>) -> Self
-    /// Writes the value to `pointer[0..<width]`.
-    func store(_ pointer: UnsafeMutablePointer<Float>)
-}
-
-extension Float: WinogradLane {
-    @inline(__always) func halved() -> Float { self * 0.5 }
-    @inline(__always) static func load(_ pointer: UnsafePointer<Float>) -> Float { pointer.pointee }
-    @inline(__always) func store(_ pointer: UnsafeMutablePointer<Float>) { pointer.pointee = self }
-}
-
-/// Two values combined entrywise: a row of the 2×2 output tile.
-struct Pair<L: WinogradArithmetic>: WinogradArithmetic {
-    var x0: L, x1: L
-    @inline(__always) init(_ x0: L, _ x1: L) { self.x0 = x0; self.x1 = x1 }
-    @inline(__always) static func + (lhs: Self, rhs: Self) -> Self { Pair(lhs.x0 + rhs.x0, lhs.x1 + rhs.x1) }
-    @inline(__always) static func - (lhs: Self, rhs: Self) -> Self { Pair(lhs.x0 - rhs.x0, lhs.x1 - rhs.x1) }
-    @inline(__always) static prefix func - (operand: Self) -> Self { Pair(-operand.x0, -operand.x1) }
-    @inline(__always) func halved() -> Self { Pair(x0.halved(), x1.halved()) }
-}
-
-/// Three values combined entrywise: a row of the 3×3 kernel.
-struct Triple<L: WinogradArithmetic>: WinogradArithmetic {
-    var x0: L, x1: L, x2: L
-    @inline(__always) init(_ x0: L, _ x1: L, _ x2: L) { self.x0 = x0; self.x1 = x1; self.x2 = x2 }
-    @inline(__always) static func + (lhs: Self, rhs: Self) -> Self { Triple(lhs.x0 + rhs.x0, lhs.x1 + rhs.x1, lhs.x2 + rhs.x2) }
-    @inline(__always) static func - (lhs: Self, rhs: Self) -> Self { Triple(lhs.x0 - rhs.x0, lhs.x1 - rhs.x1, lhs.x2 - rhs.x2) }
-    @inline(__always) static prefix func - (operand: Self) -> Self { Triple(-operand.x0, -operand.x1, -operand.x2) }
-    @inline(__always) func halved() -> Self { Triple(x0.halved(), x1.halved(), x2.halved()) }
-}
-
-/// Four values combined entrywise: a row of a 4×4 transformed tile.
-struct Quad<L: WinogradArithmetic>: WinogradArithmetic {
-    var x0: L, x1: L, x2: L, x3: L
-    @inline(__always) init(_ x0: L, _ x1: L, _ x2: L, _ x3: L) { self.x0 = x0; self.x1 = x1; self.x2 = x2; self.x3 = x3 }
-    @inline(__always) static func + (lhs: Self, rhs: Self) -> Self { Quad(lhs.x0 + rhs.x0, lhs.x1 + rhs.x1, lhs.x2 + rhs.x2, lhs.x3 + rhs.x3) }
-    @inline(__always) static func - (lhs: Self, rhs: Self) -> Self { Quad(lhs.x0 - rhs.x0, lhs.x1 - rhs.x1, lhs.x2 - rhs.x2, lhs.x3 - rhs.x3) }
-    @inline(__always) static prefix func - (operand: Self) -> Self { Quad(-operand.x0, -operand.x1, -operand.x2, -operand.x3) }
-    @inline(__always) func halved() -> Self { Quad(x0.halved(), x1.halved(), x2.halved(), x3.halved()) }
-}
-
-/// Four channels: one SSE register, the main loop of every transform.
-extension SIMD4: WinogradArithmetic, WinogradLane where Scalar == Float {
-    @inline(__always) func halved() -> SIMD4<Float> { self * 0.5 }
-    @inline(__always) static func load(_ pointer: UnsafePointer<Float>) -> SIMD4<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
-    }
-    @inline(__always) func store(_ pointer: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD4<Float>.self)
     }
 }
