@@ -23,6 +23,8 @@ final class ReplicatedNetwork: @unchecked Sendable {
     private let corrects: UnsafeMutableBufferPointer<Int>
     /// Replicas (from 0) whose gradient vectors hold the last backward pass's slices.
     private var replicasWithGradients = 1
+    /// The gradient vectors of replicas 1, 2, …, for the workers of ``update(with:)``.
+    private let replicaGradients: [SendablePointer]
 
     /// `primary` plus `workers − 1` replicas built by `replica(maxBatch, parameters)`, each
     /// holding one slice of a batch of up to `primary.maxBatch`.
@@ -30,6 +32,7 @@ final class ReplicatedNetwork: @unchecked Sendable {
         let count = max(1, min(workers, primary.maxBatch))
         let slice = (primary.maxBatch + count - 1) / count
         replicas = [primary] + (1..<count).map { _ in replica(slice, primary.parameters) }
+        replicaGradients = replicas.dropFirst().map { SendablePointer($0.gradients.pointer) }
         losses = .allocate(capacity: count)
         losses.initialize(repeating: 0)
         corrects = .allocate(capacity: count)
@@ -103,7 +106,7 @@ final class ReplicatedNetwork: @unchecked Sendable {
         }
         optimizer.beginStep()
         let sum = SendablePointer(primary.gradients.pointer), parameters = SendablePointer(primary.parameters.pointer)
-        let parts = replicas[1..<active].map { SendablePointer($0.gradients.pointer) }
+        let parts = replicaGradients.prefix(active - 1)
         let rule = SharedOptimizer(optimizer: optimizer)
         DispatchQueue.concurrentPerform(iterations: active) { worker in
             let range = Self.part(worker, of: total, parts: active)

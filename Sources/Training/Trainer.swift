@@ -5,7 +5,7 @@ import MeanField
 /// Trains one network on one data split: builds and initialises the network from the
 /// configuration's seed, then runs minibatch steps over a seeded shuffle of the training set.
 /// All buffers (inputs, labels, logit gradients, activations, optimiser state) are allocated here,
-/// once; a step allocates nothing.
+/// once; a step allocates no buffers (a parallel pass allocates only its closure's small context).
 ///
 /// Steps and evaluations run data-parallel on `threads` workers (``ReplicatedNetwork``), each
 /// with single-threaded BLAS (OpenBLAS is held at one thread while the trainer runs and restored

@@ -11,7 +11,7 @@ import CBLAS
 ///     Y = Aᵀ M A (the 2×2 tile, per (tile, c_out)),
 ///
 /// a tile costs 16 multiply-adds per channel pair instead of 36, and at the CNN's 7×7 maps with
-/// 32 or 64 channels the 16 GEMMs took 0.6–0.7× the time of im2col's single GEMM (single-threaded
+/// 32 or 64 channels the 16 GEMMs took 0.5–0.8× the time of im2col's single GEMM (single-threaded
 /// OpenBLAS). Odd sizes work: tiles may reach one row or column past the image; their inputs read
 /// zeros and their extra outputs are discarded.
 ///
