@@ -89,7 +89,7 @@ struct TrainCommand: ParsableCommand {
             config.steps = steps
             config.seed = seed
             try config.validate()  // before loading 50 MB of images
-            guard threads >= 1 else { throw TrainingError.invalidConfiguration("threads \(threads) < 1; use 1 or more worker threads") }
+            try Trainer.validate(threads: threads)
             let data = try Dataset.parse(dataset).load(directory: dataDir)
             let trainer = try Trainer(configuration: config, data: data, threads: threads)
             let showProgress = isatty(STDERR_FILENO) != 0

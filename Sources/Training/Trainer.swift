@@ -37,7 +37,7 @@ public final class Trainer {
     /// shape and draws its weights. `threads` (≥ 1) workers split each batch.
     public init(configuration: TrainingConfiguration, data: DataSplit, threads: Int = 1) throws {
         try configuration.validate()
-        guard threads >= 1 else { throw TrainingError.invalidConfiguration("threads \(threads) < 1; use 1 or more worker threads") }
+        try Self.validate(threads: threads)
         guard data.train.count > 0, data.test.count > 0 else {
             throw TrainingError.invalidConfiguration("data set '\(data.name)' has \(data.train.count) training and \(data.test.count) test images; both must be > 0")
         }
@@ -70,6 +70,12 @@ public final class Trainer {
     }
 
     deinit { labels.deallocate() }
+
+    /// Throws ``TrainingError/invalidConfiguration(_:)`` unless `threads` ≥ 1; callers that load
+    /// data first (the CLI) call it before loading.
+    public static func validate(threads: Int) throws {
+        guard threads >= 1 else { throw TrainingError.invalidConfiguration("threads \(threads) < 1; use 1 or more worker threads") }
+    }
 
     /// A copy of all trainable parameters (for determinism checks and saving).
     public var parameters: [Float] { network.parameters.array }

@@ -52,8 +52,8 @@ final class WinogradConvolution {
     private let targets: UnsafeMutablePointer<UnsafeMutablePointer<Float>>
 
     /// V and M of one chunk of images within this many floats (1 MiB), so they stay in cache
-    /// between the transforms and the GEMMs; the same budget as ``Conv2DLayer/chunkFloats``.
-    static let chunkFloats = 1 << 18
+    /// between the transforms and the GEMMs: ``Conv2DLayer/chunkFloats``, the budget measured there.
+    static let chunkFloats = Conv2DLayer.chunkFloats
 
     /// A convolution of `input` to `outputChannels` channels, same height and width.
     init(input: FeatureShape, outputChannels: Int) {
