@@ -25,7 +25,7 @@ struct TrainingBenchmark {
     let width = 300
     let batch = 256
     let depths = [10, 50, 100]
-    let rounds = 3
+    let rounds = 5
 
     func run() throws -> String {
         let cores = ProcessInfo.processInfo.activeProcessorCount
