@@ -24,7 +24,7 @@ final class MLPStepProducts: @unchecked Sendable {
     private let outputs: [[UnsafeMutablePointer<Float>]]
     private let deltas: [(UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>)]
     private let gradients: [UnsafeMutablePointer<Float>]
-    private var allocations: [UnsafeMutablePointer<Float>] = []
+    private let allocations: [UnsafeMutablePointer<Float>]
 
     /// `inputs → depth × (width) → classes`, `batch` examples split over `workers` threads.
     init(inputs: Int, width: Int, depth: Int, classes: Int, batch: Int, workers: Int) {
