@@ -48,8 +48,9 @@ struct TrainingBenchmark {
             config.batchSize = batch
             config.steps = max(10, 2000 / depth)
             config.trainEvaluationSubset = batch
-            let flops = Double(6 * (try macs(config, data)) - 2 * 784 * width)
-            let products = MLPStepProducts(inputs: 784, width: width, depth: depth, classes: 10, batch: batch, workers: cores)
+            let inputs = data.train.shape.count
+            let flops = Double(6 * (try macs(config, data)) - 2 * inputs * width)
+            let products = MLPStepProducts(inputs: inputs, width: width, depth: depth, classes: data.classes, batch: batch, workers: cores)
             var rates = RoundRates()
             for _ in 0..<rounds {
                 let sps = try samplesPerSecond(config, data, threads: cores)

@@ -135,7 +135,7 @@ final class Conv2DLayer: Layer {
         cblas_sgemv(CblasRowMajor, CblasTrans, Int32(batch * pixels), Int32(outputChannels), 1, outputGradient, Int32(outputChannels),
                     ones.pointer, 1, 0, biasGradient, 1)
         if let winograd {
-            winograd.backward(input: input, kernel: kernel, outputGradient: outputGradient, kernelGradient: kernelGradient,
+            winograd.backward(input: input, outputGradient: outputGradient, kernelGradient: kernelGradient,
                               inputGradient: inputGradient, batch: batch, workspace: workspace)
             return
         }

@@ -37,8 +37,8 @@ final class WinogradConvolution {
     let outputChannels: Int
     /// Tile rows and columns per image: ⌈H/2⌉ and ⌈W/2⌉.
     private let tileRows: Int, tileColumns: Int
-    /// U `[16][C_in][C_out]`, rebuilt from the kernel at each pass (cheap next to the GEMMs, and the
-    /// parameters may change between passes).
+    /// U `[16][C_in][C_out]`, rebuilt from the kernel by each forward pass (the parameters change
+    /// between steps); the backward pass that follows reuses it.
     private let transformedKernel: FloatBuffer
     /// Uᵀ `[16][C_out][C_in]`, for the input gradient dV_ξ = dM_ξ·U_ξᵀ as a plain (NN) product:
     /// single-threaded OpenBLAS ran the transposed-operand form at 67–89 GFLOP/s and the NN form at
@@ -120,14 +120,14 @@ final class WinogradConvolution {
     }
 
     /// Overwrites `kernelGradient` (HWIO, like the kernel) and, when non-nil, `inputGradient`, given
-    /// dY = `outputGradient`. The bias gradient is the caller's (column sums of dY).
-    func backward(input: UnsafePointer<Float>, kernel: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+    /// dY = `outputGradient`. The bias gradient is the caller's (column sums of dY). Call it after
+    /// ``forward(input:kernel:bias:output:batch:workspace:)`` on the same input and kernel, whose U it reuses.
+    func backward(input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                   kernelGradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
                   batch: Int, workspace: UnsafeMutablePointer<Float>) {
-        if inputGradient != nil {
-            transformKernel(kernel)
-            transposeTransformedKernel()
-        }
+        // U is the one the preceding forward pass built: a layer's backward always follows its
+        // forward with the same parameters (it reads that pass's activations too).
+        if inputGradient != nil { transposeTransformedKernel() }
         let cIn = inputChannels, cOut = outputChannels, pixels = inputShape.height * inputShape.width
         let uT = transposedKernel.pointer, du = transformedGradient.pointer
         forEachChunk(batch: batch) { first, count in
