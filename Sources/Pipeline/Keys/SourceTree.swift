@@ -19,9 +19,9 @@ public final class SourceTree: Sendable {
         if let override = ProcessInfo.processInfo.environment["CRITICALITY_SOURCE_ROOT"], !override.isEmpty {
             return SourceTree(root: URL(fileURLWithPath: override))
         }
-        // #filePath is <root>/Sources/Pipeline/SourceTree.swift.
+        // #filePath is <root>/Sources/Pipeline/Keys/SourceTree.swift.
         let here = URL(fileURLWithPath: #filePath)
-        return SourceTree(root: here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
+        return SourceTree(root: here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
     }
 
     /// The SHA-256 of a dependency: over each file's relative path and content digest, sorted.
