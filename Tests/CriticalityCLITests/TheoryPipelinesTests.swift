@@ -27,8 +27,14 @@ struct TheoryPipelinesTests {
         let line = try LabelledData.read(from: cli.results.appendingPathComponent("001-phase-diagram/critical-line"))
         let sw2 = try heatmap.axis("sigma_w2").values, sb2 = try heatmap.axis("sigma_b2").values
         let xi = try heatmap.variable("xi_c").values
-        let critical = try line.variable("sigma_w2_critical").values
-        #expect(try line.axis("sigma_b2").values == sb2)
+        // The line has a finer σ_b² axis of its own (cubic, dense near 0): read it at each row.
+        let lineSw2 = try line.variable("sigma_w2_critical").values, lineSb2 = try line.axis("sigma_b2").values
+        #expect(lineSb2.first == sb2.first && lineSb2.last == sb2.last && lineSb2.count > sb2.count)
+        let critical = sb2.map { b -> Double in
+            let i = min(max(1, lineSb2.firstIndex { $0 >= b } ?? lineSb2.count - 1), lineSb2.count - 1)
+            let t = (b - lineSb2[i - 1]) / (lineSb2[i] - lineSb2[i - 1])
+            return lineSw2[i - 1] + t * (lineSw2[i] - lineSw2[i - 1])
+        }
         #expect(heatmap.attributes["sigma_b2"] == nil, "a row's own sigma_b2 leaked into the gathered grid")
         let step = sw2[1] - sw2[0]
         for (row, _) in sb2.enumerated() {

@@ -7,12 +7,17 @@
 ///
 /// In JSON (and so on the command line) an axis reads as named fields, so one can be edited
 /// with `--set STAGE.sw2.count=201`: `{"spacing": "linear", "start": 0.5, "stop": 4, "count": 141}`,
-/// `{"spacing": "log", …}`, or `{"values": [1, 2, 3]}`.
+/// `{"spacing": "log", …}`, `{"spacing": "cubic", …}`, or `{"values": [1, 2, 3]}`.
 public enum ParameterAxis: Codable, Hashable, Sendable {
     /// `count` evenly spaced values from `start` to `stop` inclusive.
     case linear(Double, Double, Int)
     /// `count` values evenly spaced in log10 from `start` to `stop` inclusive (both > 0).
     case logarithmic(Double, Double, Int)
+    /// `count` values from `start` to `stop` inclusive, evenly spaced in (v − start)^(1/3): dense
+    /// near `start`, for curves that rise like a cube root there. tanh's critical line does: near
+    /// σ_b² = 0, q* solves σ_b² ≈ c q*³ (the q² term of E[φ²]/E[φ′²] − q vanishes for an odd φ),
+    /// so σ_w²_c − 1 ∝ σ_b^(2/3), and an evenly spaced σ_b² axis draws a false kink at the origin.
+    case cubic(Double, Double, Int)
     /// These values.
     case values([Double])
 
@@ -24,6 +29,8 @@ public enum ParameterAxis: Codable, Hashable, Sendable {
         case .logarithmic(let a, let b, let n):
             let la = log10(a), lb = log10(b)
             return n <= 1 ? [a] : (0..<n).map { pow(10, la + (lb - la) * Double($0) / Double(n - 1)) }
+        case .cubic(let a, let b, let n):
+            return n <= 1 ? [a] : (0..<n).map { let t = Double($0) / Double(n - 1); return a + (b - a) * t * t * t }
         case .values(let v):
             return v
         }
@@ -50,13 +57,14 @@ extension ParameterAxis {
         }
         switch spacing {
         case "linear": self = .linear(start, stop, count)
+        case "cubic": self = .cubic(start, stop, count)
         case "log":
             guard start > 0, stop > 0 else {
                 throw DecodingError.dataCorruptedError(forKey: .start, in: container, debugDescription: "a log axis needs start and stop > 0")
             }
             self = .logarithmic(start, stop, count)
         default:
-            throw DecodingError.dataCorruptedError(forKey: .spacing, in: container, debugDescription: "spacing must be \"linear\" or \"log\", got \"\(spacing)\"")
+            throw DecodingError.dataCorruptedError(forKey: .spacing, in: container, debugDescription: "spacing must be \"linear\", \"log\" or \"cubic\", got \"\(spacing)\"")
         }
     }
 
@@ -68,6 +76,9 @@ extension ParameterAxis {
             try container.encode(a, forKey: .start); try container.encode(b, forKey: .stop); try container.encode(n, forKey: .count)
         case .logarithmic(let a, let b, let n):
             try container.encode("log", forKey: .spacing)
+            try container.encode(a, forKey: .start); try container.encode(b, forKey: .stop); try container.encode(n, forKey: .count)
+        case .cubic(let a, let b, let n):
+            try container.encode("cubic", forKey: .spacing)
             try container.encode(a, forKey: .start); try container.encode(b, forKey: .stop); try container.encode(n, forKey: .count)
         case .values(let v):
             try container.encode(v, forKey: .values)
