@@ -19,6 +19,10 @@ let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic lin
                                                            width: width, depth: depth, networks: networks, seed: 3)))
     let trajectories = p.add("trajectories", LatticeTrajectories(.init(sb2: 0.01, sw2: [0.5, 0.9], width: width, depth: depth,
                                                                        networks: p.profile.pick(quick: 2, default: 3, paper: 5), seed: 4)))
+    // Appendix 8.3's Figs. 7(b), 8, 9 at Fig. 7's σ_w² = 0.9: each network's window modes, their
+    // histograms at a few q, and their mean and variance over networks.
+    p.add("modes", LatticeModes(.init(ensemble: .init(sb2: 0.01, sw2: [0.9], width: width, depth: depth, networks: networks, seed: 6),
+                                      histogramWavevectors: [0.05, 0.5, 1.5, 3.0])))
     p.add("window-figure", LatticeWindowFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, exact sampler", profile: p.profile),
                                                trajectories: trajectories))
     // 003 Fig. 6: the paper's σ_w² set; bands of 8 modes (W = 513 gives 32 bands over (0, π]).

@@ -1,5 +1,6 @@
 import CBLAS
 import Foundation
+import Numerics
 
 /// The activation of a stochastic lattice network (003 §§5–6).
 public enum LatticeModel: String, Codable, Hashable, Sendable, CaseIterable, NamedChoice {
@@ -171,6 +172,8 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
     struct NetworkStatistics: Sendable {
         var norm = 0.0, rPlus = 0.0, rMinus = 0.0, k = 0.0
         var power: [Double] = []
+        /// ε_q = W^{−1/2} Σ_l (r_l − r*) e^{−iql} of the window, when asked for (``LatticeModeSamples``).
+        var modes: [Complex<Double>] = []
         /// |z^l| for l = 0 … L, when traced.
         var trace: [Double] = []
         /// r₊, r₋, k over the analysis window, when asked for (ReLU).
@@ -212,7 +215,8 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
     /// One network (stream m): window averages of |z|, |z₊|, |z₋| and #{z_i > 0}; with
     /// `spectrumAround` = r*, the periodogram |FFT(r_l − r*)|²/W of the window; with `fields`
     /// (ReLU), the window's r₊, r₋ and k layer by layer.
-    func runNetwork(_ m: Int, spectrumAround rStar: Double?, trace: Bool = false, fields: Bool = false) throws -> NetworkStatistics {
+    func runNetwork(_ m: Int, spectrumAround rStar: Double?, trace: Bool = false, fields: Bool = false,
+                    keepModes: Bool = false) throws -> NetworkStatistics {
         let n = width
         var stream = GaussianStream(seed: seed, stream: UInt64(m))
         var z = stream.gaussians(n)          // the random input x ~ N(0, I)
@@ -305,7 +309,12 @@ public struct LatticeNetwork: Codable, Hashable, Sendable {
         stats.k /= count
         if let rStar {
             for j in norms.indices { norms[j] -= rStar }
-            stats.power = try periodogram(norms)
+            if keepModes {
+                let scale = Double(norms.count).squareRoot()
+                stats.modes = try fourierModes(norms).map { $0.divided(by: scale) }
+            } else {
+                stats.power = try periodogram(norms)
+            }
         }
         return stats
     }
