@@ -60,6 +60,13 @@ struct TheoryPipelinesTests {
         let crossing = try #require(curveW.indices.dropLast().first { (chi1[$0] - 1) * (chi1[$0 + 1] - 1) <= 0 })
         #expect(curveW[crossing] <= solved && solved <= curveW[crossing + 1], "χ₁ crosses 1 in [\(curveW[crossing]), \(curveW[crossing + 1])], Theorem 1 gives \(solved)")
 
+        // "For any σ_b²": along the searched σ_b² the critical σ_w² rises from its value at 0, which
+        // is Theorem 1's solution, so it never drops below it.
+        let sigmoidLine = try sigmoid.variable("critical_sigma_w2").values
+        #expect(try sigmoid.axis("sigma_b2").values.first == 0)
+        #expect(abs(sigmoidLine[0] - solved) < 1e-9 * solved, "critical σ_w² at σ_b² = 0 is \(sigmoidLine[0]), Theorem 1 gives \(solved)")
+        #expect(zip(sigmoidLine, sigmoidLine.dropFirst()).allSatisfy { $0 < $1 }, "critical σ_w² along σ_b²: \(sigmoidLine)")
+
         let second = try cli.run(["run"] + Self.pipelines + quick)
         #expect(second.status == 0 && second.stdout.contains("Nothing to do"), "\(second.stdout)")
 
