@@ -11,5 +11,5 @@ let layerMaps = PipelineDefinition("002-layer-maps", summary: "q^l and c^l conve
     let critical = (try? CriticalLine.point(activation: .tanh, biasVariance: sb2).weightVariance) ?? .nan
     let trajectories = p.add("trajectories", LayerTrajectories(.init(activation: .tanh, sb2: sb2, sw2: [1.0, 1.5, critical, 2.5, 4.0],
                                                                       q0: 3, c0: 0.3, layers: layers)))
-    p.add("figure", LayerMapsFigure(.init(criticalSw2: critical, profile: p.profile), trajectories: trajectories))
+    p.add("figure", LayerMapsFigure(.init(profile: p.profile), trajectories: trajectories))
 }

@@ -48,6 +48,14 @@ struct TheoryPipelinesTests {
         let layers = try maps.axis("layer").values.count
         let weights = try maps.axis("sigma_w2").values
         let q = try maps.variable("q").values, qStar = try maps.variable("q_star").values
+        // The figure places each σ_w² by the trajectories' own χ₁ and critical σ_w² (no second copy).
+        let mapsChi1 = try maps.variable("chi1").values, mapsXiC = try maps.variable("xi_c").values
+        let mapsCritical = try #require(Double(maps.attributes["sigma_w2_critical"] ?? ""))
+        for (i, w) in weights.enumerated() {
+            #expect((w < mapsCritical) == (mapsChi1[i] < 1 - 1e-9) && (w > mapsCritical) == (mapsChi1[i] > 1 + 1e-9),
+                    "σ_w² = \(w): χ₁ = \(mapsChi1[i]) against the critical σ_w² \(mapsCritical)")
+            #expect(abs(w - mapsCritical) > 1e-9 || mapsXiC[i] == .infinity)
+        }
         for (i, w) in weights.enumerated() {
             let last = q[(i + 1) * layers - 1]
             #expect(abs(last - qStar[i]) <= 1e-3 * qStar[i], "σ_w² = \(w): q^L = \(last), q* = \(qStar[i])")
