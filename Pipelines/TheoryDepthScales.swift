@@ -14,5 +14,5 @@ let depthScales = PipelineDefinition("002-depth-scales", summary: "ξ_c against 
     let trajectories = p.grid("relu-q", over: reluSb2, label: { "sb2=\(CaptionNumber.format($0))" }) { b in
         LayerTrajectories(.init(activation: .relu, sb2: b, sw2: [2], q0: 1, c0: 0.5, layers: layers))
     }
-    p.add("figure", DepthScalesFigure(.init(sb2: sb2, reluSb2: reluSb2, profile: p.profile), curves: curves, relu: relu, reluTrajectories: trajectories))
+    p.add("figure", DepthScalesFigure(.init(profile: p.profile), curves: curves, relu: relu, reluTrajectories: trajectories))
 }

@@ -78,6 +78,15 @@ struct TheoryPipelinesTests {
         let second = try cli.run(["run"] + Self.pipelines + quick)
         #expect(second.status == 0 && second.stdout.contains("Nothing to do"), "\(second.stdout)")
 
+        // The README's example: a --set on the curves reaches the caption and title, which are built
+        // from the curves' data, not from a second copy of σ_b² in the figure's parameters.
+        let biased = try cli.run(["run", "002-depth-scales", "--set", "002-depth-scales/curves.sb2=0.1", "--profile", "quick", "--quiet"])
+        #expect(biased.status == 0, "\(biased.stderr)")
+        let caption = try String(contentsOf: cli.results.appendingPathComponent("002-depth-scales/figure/depth-scales.caption.txt"), encoding: .utf8)
+        #expect(caption.contains("σ_w² at σ_b² = 0.1 for") && !caption.contains("0.05"), "\(caption)")
+        let script = try String(contentsOf: cli.results.appendingPathComponent("002-depth-scales/figure/depth-scales.gp"), encoding: .utf8)
+        #expect(script.contains("ξ_c at σ_b² = 0.1") && !script.contains("ξ_c at σ_b² = 0.05"))
+
         let edited = try cli.run(["run", "002-layer-maps", "--set", "002-layer-maps/trajectories.layers=25", "--profile", "quick"])
         #expect(edited.status == 0)
         #expect(edited.stdout.contains("2 ran, 0 up to date"), "\(edited.stdout)")
