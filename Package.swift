@@ -41,6 +41,10 @@ let package = Package(
         // modules that parallelise over their own threads (Simulation, Training).
         .target(name: "BLASThreads", dependencies: ["CBLAS"]),
 
+        // OpenBLAS on the CPU's own kernel: detects a generic fallback on a CPU that supports
+        // better and restarts the process with OPENBLAS_CORETYPE set (executables only).
+        .target(name: "BLASKernel", dependencies: ["CBLAS"]),
+
         // Finite-width random networks: counter-based Gaussian streams, propagation of input pairs,
         // stochastic lattice networks on a ring (paper 003), Jacobian spectra.
         // Compiled with -O in every configuration: its per-layer loops run many times slower
@@ -73,15 +77,16 @@ let package = Package(
 
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [
-            "Pipeline", "Pipelines", "Reporting", "Stages", "CBLAS", "CFFTW", "Training", "MeanField", "Simulation",
+            "Pipeline", "Pipelines", "Reporting", "Stages", "CBLAS", "BLASKernel", "CFFTW", "HDF5", "Training", "MeanField", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "criticality", dependencies: ["CriticalityCLI"]),
+        .executableTarget(name: "criticality", dependencies: ["CriticalityCLI", "BLASKernel"]),
 
         // `make bench`: tables measured next to same-run peers.
-        .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS", "Training", "MeanField", "Simulation"]),
+        .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS", "BLASKernel", "Training", "MeanField", "Simulation"]),
 
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "BLASKernelTests", dependencies: ["BLASKernel"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
         .testTarget(name: "MeanFieldTests", dependencies: ["MeanField"]),

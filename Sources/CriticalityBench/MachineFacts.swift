@@ -1,7 +1,8 @@
-import CBLAS
+import BLASKernel
 import Foundation
 
-/// The facts a reader needs to compare tables: CPU, cores, OpenBLAS's kernel, and the load
+/// The facts a reader needs to compare tables: CPU, cores, OpenBLAS's kernel (and whether it was
+/// OpenBLAS's choice, a correction or the environment's), and the load
 /// average when the bench starts (above about 0.5 on these 2-core machines something else is
 /// running, and peers that spin-wait, like OpenBLAS's threads, suffer more than we do).
 enum MachineFacts {
@@ -12,8 +13,8 @@ enum MachineFacts {
         let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
         let features = ["avx2", "avx512f", "sha_ni"].filter { flags.contains(" \($0)") }
-        let core = openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+        let kernel = KernelCorrection.report
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "unknown"
-        return "machine: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, features [\(features.joined(separator: " "))], OpenBLAS kernel \(core), load average \(load) at start"
+        return "machine: \(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores, features [\(features.joined(separator: " "))], OpenBLAS kernel \(kernel.kernel) (\(kernel.provenance)), load average \(load) at start"
     }
 }

@@ -1,4 +1,9 @@
+import BLASKernel
 import Foundation
+
+// Before any BLAS work: a generic OpenBLAS kernel on a CPU that supports better would make every
+// table measure the fallback (the restart sets OPENBLAS_CORETYPE; see BLASKernel).
+KernelCorrection.applyAtStartup()
 
 // `make bench`: each section prints one table, measured in this run next to a peer measured in
 // the same run (machines here are shared and differ in CPU, so only same-run ratios mean much).

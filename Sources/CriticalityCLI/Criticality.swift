@@ -1,4 +1,6 @@
 import ArgumentParser
+import BLASKernel
+import Pipeline
 
 /// The `criticality` command: reproduce the mean-field theory of deep networks, from equation
 /// to figure.
@@ -19,14 +21,22 @@ public struct Criticality: ParsableCommand {
           criticality status 002-layer-maps          what is stale, and why
           criticality dag 001-phase-diagram --dot | dot -Tpng > dag.png
         """,
-        version: "0.1.0",
+        version: versionLine,
         subcommands: [
             RunCommand.self, StatusCommand.self, DagCommand.self, ShowCommand.self,
             ListCommand.self, CleanCommand.self, GarbageCollectCommand.self,
             ReportCommand.self, ArchiveCommand.self, VerifyCommand.self, ExecCommand.self,
             TheoryCommand.self, TrainCommand.self, TrainabilityCommand.self, SimulateCommand.self,
+            DoctorCommand.self,
         ]
     )
+
+    /// "0.1.0 (OpenBLAS kernel Cooperlake: chosen by OpenBLAS; …)": the kernel decides most of
+    /// a training run's speed, so a bug report that quotes the version quotes it too.
+    static var versionLine: String {
+        let report = KernelCorrection.report
+        return "\(RunEnvironment.toolVersion) (OpenBLAS kernel \(report.kernel): \(report.explanation))"
+    }
 
     public init() {}
 }

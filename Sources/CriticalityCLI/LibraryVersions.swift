@@ -1,6 +1,8 @@
+import BLASKernel
 import CBLAS
 import CFFTW
 import Foundation
+import HDF5
 
 /// Versions of the libraries and programs a run uses, for provenance in every manifest.
 enum LibraryVersions {
@@ -8,6 +10,8 @@ enum LibraryVersions {
         var versions: [String: String] = [:]
         if let config = openblas_get_config() { versions["openblas"] = String(cString: config).trimmingCharacters(in: .whitespaces) }
         if let core = openblas_get_corename() { versions["openblas-core"] = String(cString: core) }
+        versions["openblas-core-choice"] = KernelCorrection.report.provenance
+        versions["hdf5"] = hdf5LibraryVersion()
         versions["fftw"] = String(cString: criticality_fftw_version())
         if let gnuplot = programVersion("gnuplot", ["--version"]) { versions["gnuplot"] = gnuplot }
         return versions

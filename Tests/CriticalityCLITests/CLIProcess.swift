@@ -22,7 +22,7 @@ struct CLIProcess {
     struct Output { let status: Int32; let stdout: String; let stderr: String }
 
     /// Starts the binary; the caller waits or signals it.
-    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+    func start(_ arguments: [String], environment: [String: String] = [:], unsetting unset: [String] = []) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -31,6 +31,7 @@ struct CLIProcess {
         env["CRITICALITY_SELFTEST"] = "1"
         env["CRITICALITY_STORE"] = nil
         for (k, v) in environment { env[k] = v }
+        for k in unset { env[k] = nil }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -53,8 +54,8 @@ struct CLIProcess {
     }
 
     /// Runs the binary to the end.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
-        let (process, out, err) = try start(arguments, environment: environment)
+    func run(_ arguments: [String], environment: [String: String] = [:], unsetting unset: [String] = []) throws -> Output {
+        let (process, out, err) = try start(arguments, environment: environment, unsetting: unset)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
