@@ -17,6 +17,7 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
     case io(String)
     case noManifest(stage: String)
     case interrupted(finished: Int, remaining: Int)
+    case resultsOfAnotherRun(path: String, store: String, profile: String, thisStore: String, thisProfile: String)
 
     public var description: String {
         switch self {
@@ -48,6 +49,10 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
             return "stage \(stage) has not been run yet with these settings, so it has no manifest: run `criticality run \(stage)` first"
         case .interrupted(let finished, let remaining):
             return "interrupted: \(finished) stage(s) finished and are kept in the store, \(remaining) not run. Run the same command again to resume."
+        case .resultsOfAnotherRun(let path, let store, let profile, let thisStore, let thisProfile):
+            let made = store == thisStore ? "profile \(profile)" : "store \(store), profile \(profile)"
+            let this = store == thisStore ? "profile \(thisProfile)" : "store \(thisStore), profile \(thisProfile)"
+            return "\(path) holds the Results of \(made), not \(this): give this run its own folder with --results DIR (or empty that one with `criticality clean`)"
         }
     }
 

@@ -122,9 +122,9 @@ public final class Engine: Sendable {
                     progress: ProgressSink = SilentProgress()) throws -> Summary {
         let clock = Date()
         let selected = try graph.selection(targets)
-        if let results = options.results { try ResultsView.checkWritable(results) }
         let lock = try StoreLock(store: store.root)
         defer { withExtendedLifetime(lock) {} }
+        let view = try options.results.map { try ResultsView(folder: $0, store: store, profile: graph.profile, warn: { progress.report(.warning($0)) }) }
         store.clearStaging()
 
         let consumers = graph.consumers
@@ -259,10 +259,14 @@ public final class Engine: Sendable {
             ref.stages = ref.stages.filter { declared.contains($0.key) }
             if ref != loadedRefs[pipeline] { try ref.save(store: store, profile: graph.profile, pipeline: pipeline) }
         }
-        if let results = options.results {
-            let complete = Set(graph.pipelineNames.filter { name in graph.nodes.indices.allSatisfy { graph.nodes[$0].pipeline != name || done[$0] != nil } })
-            let finished = graph.nodes.indices.compactMap { index in done[index].map { (node: graph.nodes[index], key: $0.key) } }
-            try ResultsView(folder: results, store: store).refresh(finished, completePipelines: complete)
+        if let view {
+            let complete = graph.pipelineNames.filter { name in graph.nodes.indices.allSatisfy { graph.nodes[$0].pipeline != name || done[$0] != nil } }
+            var declared: [String: Set<String>] = [:]
+            for name in complete { declared[name] = Set(graph.nodes.filter { $0.pipeline == name }.map { ResultsView.relativeFolder(for: $0.name) }) }
+            let finished = graph.nodes.indices.compactMap { index in
+                done[index].map { ResultsView.Item(relative: ResultsView.relativeFolder(for: graph.nodes[index].name), key: $0.key, outputs: $0.outputs) }
+            }
+            try view.publish(finished, declared: declared)
         }
         summary.seconds = Date().timeIntervalSince(clock)
         if isCancelled {
