@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The content-addressed store: one entry per stage key, holding the outputs and a manifest.
 ///
@@ -46,7 +49,11 @@ public final class Store: Sendable {
     /// Reads the entry's manifest and re-hashes every output against it.
     public func lookup(_ key: String) -> Lookup {
         let manifestURL = entry(key).appending(path: "manifest.json", directoryHint: .notDirectory)
-        guard let data = try? Data(contentsOf: manifestURL) else { return .missing }
+        guard let data = try? Data(contentsOf: manifestURL) else {
+            // A folder without its manifest (a gc or a hand deletion cut short) is damage, not
+            // absence: left in place, it would block the commit of a fresh result.
+            return FileManager.default.fileExists(atPath: entry(key).path) ? .corrupt("its manifest is missing or unreadable") : .missing
+        }
         guard let manifest = try? Self.decoder.decode(EntrySummary.self, from: data), manifest.key == key else {
             return .corrupt("its manifest is unreadable")
         }
@@ -93,10 +100,18 @@ public final class Store: Sendable {
         try encoder.encode(manifest).write(to: staging.appendingPathComponent("manifest.json"))
         let target = entry(manifest.key)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if FileManager.default.fileExists(atPath: target.path) {
-            try? FileManager.default.removeItem(at: staging)
-        } else {
-            try FileManager.default.moveItem(at: staging, to: target)
+        FaultInjection.reach("commit")
+        if rename(staging.path, target.path) != 0 {
+            // Another process committed the same key meanwhile, or a damaged folder sits there.
+            // A valid entry wins (same key, same content); a damaged one never beats a fresh result.
+            if case .valid = lookup(manifest.key) {
+                try? FileManager.default.removeItem(at: staging)
+                return manifest
+            }
+            if FileManager.default.fileExists(atPath: target.path) { try quarantine(manifest.key) }
+            guard rename(staging.path, target.path) == 0 else {
+                throw PipelineError.unwritable(path: target.path, reason: String(cString: strerror(errno)))
+            }
         }
         return manifest
     }
@@ -105,8 +120,10 @@ public final class Store: Sendable {
     /// returns where it went.
     @discardableResult
     func quarantine(_ key: String) throws -> URL {
+        // The time says when; the random suffix keeps two quarantines of one key in the same
+        // second apart (the second would otherwise fail and abort the run).
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-        let target = root.appendingPathComponent("quarantine").appendingPathComponent("\(key)-\(stamp)")
+        let target = root.appendingPathComponent("quarantine").appendingPathComponent("\(key)-\(stamp)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.moveItem(at: entry(key), to: target)
         return target
     }
