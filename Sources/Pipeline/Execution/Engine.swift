@@ -152,6 +152,13 @@ public final class Engine: Sendable {
         let signal = DispatchSemaphore(value: 0)
         progress.report(.planned(total: selected.count, jobs: options.jobs))
 
+        // Each resolved stage's ref goes to the journal at once, so gc after a killed run keeps
+        // it; a computed stage's is written by its job just before its entry appears.
+        func remember(_ index: Int, _ manifest: EntrySummary) throws {
+            let node = graph.nodes[index]
+            let ref = StageRefs.Ref(key: manifest.key, outputsDigest: manifest.outputsDigest, seconds: manifest.seconds)
+            if previous(node) != ref { try StageRefs.record(ref, stage: node.name, store: store, profile: graph.profile, pipeline: node.pipeline) }
+        }
         func release(_ index: Int) {
             for consumer in consumers[index] where inSelection.contains(consumer) {
                 waiting[consumer]! -= 1
@@ -178,6 +185,7 @@ public final class Engine: Sendable {
                 switch store.lookup(key) {
                 case .valid(let manifest):
                     done[index] = manifest
+                    try remember(index, manifest)
                     summary.upToDate += 1
                     progress.report(.upToDate(stage: node.name))
                     release(index)
@@ -199,9 +207,13 @@ public final class Engine: Sendable {
                     continue
                 }
                 let inputFolders = Dictionary(uniqueKeysWithValues: node.inputs.map { ($0, store.outputs(done[$0]!.key)) })
-                let job = StageJob(node: node, key: key, material: material, environment: { [unowned self] in self.runEnvironment() },
+                var job = StageJob(node: node, key: key, material: material, environment: { [unowned self] in self.runEnvironment() },
                                    profile: graph.profile, inputFolders: inputFolders, store: store)
-                DispatchQueue.global().async { [progress] in
+                job.beforeCommit = { [store, profile = graph.profile, last = previous(node)] manifest in
+                    let ref = StageRefs.Ref(key: manifest.key, outputsDigest: manifest.outputsDigest, seconds: manifest.seconds)
+                    if last != ref { try StageRefs.record(ref, stage: node.name, store: store, profile: profile, pipeline: node.pipeline) }
+                }
+                DispatchQueue.global().async { [progress, job] in
                     let result = job.execute(progress: progress, cancelled: { [weak self] in self?.isCancelled ?? true }).map(EntrySummary.init)
                     completions.withLock { $0.append(Completion(node: index, result: result)) }
                     signal.signal()
@@ -231,6 +243,7 @@ public final class Engine: Sendable {
                 switch completion.result {
                 case .success(let manifest):
                     done[completion.node] = manifest
+                    if options.executor != nil { try remember(completion.node, manifest) }
                     summary.ran.append(node.name)
                     let same = previous(node).map { $0.outputsDigest == manifest.outputsDigest } ?? false
                     progress.report(.finished(stage: node.name, seconds: manifest.seconds, sameOutputs: same))
@@ -257,7 +270,10 @@ public final class Engine: Sendable {
         let declared = Set(graph.nodes.map(\.name))
         for (pipeline, var ref) in refs {
             ref.stages = ref.stages.filter { declared.contains($0.key) }
-            if ref != loadedRefs[pipeline] { try ref.save(store: store, profile: graph.profile, pipeline: pipeline) }
+            let journal = StageRefs.journalURL(store: store, profile: graph.profile, pipeline: pipeline)
+            if ref != loadedRefs[pipeline] || FileManager.default.fileExists(atPath: journal.path) {
+                try ref.save(store: store, profile: graph.profile, pipeline: pipeline)
+            }
         }
         if let view {
             let complete = graph.pipelineNames.filter { name in graph.nodes.indices.allSatisfy { graph.nodes[$0].pipeline != name || done[$0] != nil } }

@@ -10,6 +10,8 @@ struct StageJob: Sendable {
     let profile: Profile
     let inputFolders: [Int: URL]
     let store: Store
+    /// Runs just before the finished entry is renamed into the store (see ``Store/commit``).
+    var beforeCommit: @Sendable (Manifest) throws -> Void = { _ in }
 
     func execute(progress: ProgressSink, cancelled: @escaping @Sendable () -> Bool) -> Result<Manifest, PipelineError> {
         let started = Date()
@@ -29,7 +31,7 @@ struct StageJob: Sendable {
             try output.write(to: folder.appendingPathComponent("outputs"))
             try FileManager.default.removeItem(at: scratch)
             let ended = Date()
-            let manifest = try store.commit(staging: folder) { files in
+            let manifest = try store.commit(staging: folder, beforeRename: beforeCommit) { files in
                 Manifest(key: key, stageName: name, material: material, outputs: files,
                          outputsDigest: Manifest.outputsDigest(files),
                          started: Self.timestamp(started), ended: Self.timestamp(ended),

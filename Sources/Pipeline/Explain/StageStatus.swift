@@ -125,7 +125,10 @@ extension Engine {
     public func collectGarbage(dryRun: Bool = false) throws -> (entries: Int, bytes: Int) {
         let lock = try StoreLock(store: store.root)
         defer { withExtendedLifetime(lock) {} }
-        let keep = StageRefs.allReferencedKeys(store: store)
+        let keep = try StageRefs.allReferencedKeys(store: store)
+        // gc holds the lock, so no run is writing: what staging and temporaries hold is left over.
+        store.clearStaging()
+        for profile in Profile.allCases { AtomicFile.removeLeftovers(in: store.root.appending(path: "refs/\(profile.rawValue)", directoryHint: .isDirectory)) }
         var entries = 0, bytes = 0
         for key in store.allKeys() where !keep.contains(key) {
             entries += 1

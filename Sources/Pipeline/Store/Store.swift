@@ -87,8 +87,10 @@ public final class Store: Sendable {
 
     /// Hashes a staging folder's outputs into a manifest (filled by `complete`), writes it, and
     /// renames the folder into place. If another process committed the same key meanwhile, its
-    /// entry wins (same key, same content) and ours is dropped.
-    func commit(staging: URL, complete: ([String: Manifest.OutputFile]) -> Manifest) throws -> Manifest {
+    /// entry wins (same key, same content) and ours is dropped. `beforeRename` runs last before
+    /// the entry appears (a write-ahead record of it; a check that the store is still ours).
+    func commit(staging: URL, beforeRename: (Manifest) throws -> Void = { _ in },
+                complete: ([String: Manifest.OutputFile]) -> Manifest) throws -> Manifest {
         var files: [String: Manifest.OutputFile] = [:]
         for (relative, url) in try SourceTree.files(under: staging.appendingPathComponent("outputs")) {
             let size = (try url.resourceValues(forKeys: [.fileSizeKey])).fileSize ?? 0
@@ -100,6 +102,7 @@ public final class Store: Sendable {
         try encoder.encode(manifest).write(to: staging.appendingPathComponent("manifest.json"))
         let target = entry(manifest.key)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try beforeRename(manifest)
         FaultInjection.reach("commit")
         if rename(staging.path, target.path) != 0 {
             // Another process committed the same key meanwhile, or a damaged folder sits there.
