@@ -18,6 +18,7 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
     case noManifest(stage: String)
     case interrupted(finished: Int, remaining: Int)
     case unreadableRefs(path: String, reason: String)
+    case storeReplaced(path: String)
     case resultsOfAnotherRun(path: String, store: String, profile: String, thisStore: String, thisProfile: String)
 
     public var description: String {
@@ -52,6 +53,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
             return "interrupted: \(finished) stage(s) finished and are kept in the store, \(remaining) not run. Run the same command again to resume."
         case .unreadableRefs(let path, let reason):
             return "cannot read \(path) (\(reason)), which says which store entries are in use: gc stops rather than delete them. Restore the file, or delete it to let gc free that pipeline's entries."
+        case .storeReplaced(let path):
+            return "the store at \(path) was removed or replaced during this run (its lock file is not the one this run holds): stopped, so that two runs never write one store. Run the command again."
         case .resultsOfAnotherRun(let path, let store, let profile, let thisStore, let thisProfile):
             let made = store == thisStore ? "profile \(profile)" : "store \(store), profile \(profile)"
             let this = store == thisStore ? "profile \(thisProfile)" : "store \(thisStore), profile \(thisProfile)"

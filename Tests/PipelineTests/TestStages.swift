@@ -113,3 +113,25 @@ final class RecordedWarnings: ProgressSink {
     }
     var all: [String] { lines.withLock { $0 } }
 }
+
+/// Sleeps, then writes its value: a stage that is still running when a fast one finishes.
+struct Sleepy: Stage {
+    struct Parameters: Codable, Hashable, Sendable { var seconds: Double; var value: Double }
+    static let code = fakeCode
+    var parameters: Parameters
+    func run(_ context: StageContext) throws -> Text {
+        usleep(UInt32(parameters.seconds * 1e6))
+        return Text(text: "\(parameters.value)")
+    }
+}
+
+/// Deletes a folder while it runs (the store, in the test of a store removed mid-run).
+struct FolderRemover: Stage {
+    struct Parameters: Codable, Hashable, Sendable { var path: String }
+    static let code = fakeCode
+    var parameters: Parameters
+    func run(_ context: StageContext) throws -> Text {
+        try FileManager.default.removeItem(atPath: parameters.path)
+        return Text(text: "removed")
+    }
+}

@@ -37,7 +37,13 @@ struct StageJob: Sendable {
                          started: Self.timestamp(started), ended: Self.timestamp(ended),
                          seconds: ended.timeIntervalSince(started), environment: environment())
             }
+            // What an earlier failure of this stage kept for inspection is superseded now.
+            try? FileManager.default.removeItem(at: failedFolder)
             return .success(manifest)
+        } catch PipelineError.storeReplaced(let path) {
+            // Not the stage's failure: the run stops, and the store is not ours to write.
+            if let staging { try? FileManager.default.removeItem(at: staging) }
+            return .failure(.storeReplaced(path: path))
         } catch {
             var message = "\(error)"
             if let error = error as? PipelineError, case .stageFailed(_, let inner) = error { message = inner }
@@ -54,11 +60,16 @@ struct StageJob: Sendable {
         defer { try? FileManager.default.removeItem(at: staging) }
         let outputs = staging.appendingPathComponent("outputs")
         guard let items = try? FileManager.default.contentsOfDirectory(atPath: outputs.path), !items.isEmpty else { return nil }
-        let safe = node.name.map { "/[]=".contains($0) ? "_" : $0 }
-        let target = store.root.appendingPathComponent("failed").appendingPathComponent(String(safe))
+        let target = failedFolder
         try? FileManager.default.removeItem(at: target)
         try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         return (try? FileManager.default.moveItem(at: outputs, to: target)) == nil ? nil : target
+    }
+
+    /// `failed/<stage name with /[]= as _>`: where a failed attempt's outputs are kept.
+    private var failedFolder: URL {
+        let safe = node.name.map { "/[]=".contains($0) ? "_" : $0 }
+        return store.root.appendingPathComponent("failed").appendingPathComponent(String(safe))
     }
 
     static func timestamp(_ date: Date) -> String {
