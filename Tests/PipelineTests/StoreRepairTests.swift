@@ -60,4 +60,45 @@ struct StoreRepairTests {
         let quarantined = try FileManager.default.contentsOfDirectory(atPath: box.store.appendingPathComponent("quarantine").path)
         #expect(quarantined.count == 2)
     }
+
+    /// Rewrites an entry's manifest.json through a text edit.
+    func editManifest(_ box: Sandbox, key: String, _ edit: (String) -> String) throws {
+        let url = try Store(root: box.store).entry(key).appendingPathComponent("manifest.json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let edited = edit(text)
+        #expect(edited != text)
+        try Data(edited.utf8).write(to: url)
+    }
+
+    @Test("an edited parameter or host in a manifest (still valid JSON) is corrupt: quarantined, recomputed, never shown")
+    func editedProvenance() throws {
+        let box = try Sandbox(); defer { box.cleanup() }
+        _ = try box.run([squares([2])])
+        let key = try key(box, "squares/square0", squares([2]))
+        try editManifest(box, key: key) { $0.replacingOccurrences(of: #""offset" : 0"#, with: #""offset" : 5"#) }
+        let status = try box.status([squares([2])]).first { $0.stage == "squares/square0" }
+        #expect(status?.reasons.first?.contains("do not hash to its key") == true)
+        let graph = try StageGraph([squares([2])], profile: .quick)
+        #expect(throws: PipelineError.self) { try box.engine().manifest(of: "squares/square0", in: graph) }
+        #expect(try box.run([squares([2])]).recovered == ["squares/square0"])
+        // The recomputed manifest's parameters hash to its key again (offset 0, not the edit's 5).
+        #expect(try box.engine().manifest(of: "squares/square0", in: graph).manifest.material.key() == key)
+
+        try editManifest(box, key: key) { $0.replacingOccurrences(of: #""host" : ""#, with: #""host" : "elsewhere-"#) }
+        let again = try box.status([squares([2])]).first { $0.stage == "squares/square0" }
+        #expect(again?.reasons.first?.contains("integrity digest") == true)
+        #expect(try box.run([squares([2])]).recovered == ["squares/square0"])
+        #expect(try box.run([squares([2])]).ran.isEmpty)
+    }
+
+    @Test("a manifest written before integrity digests existed is still valid (checked by its key)")
+    func legacyManifest() throws {
+        let box = try Sandbox(); defer { box.cleanup() }
+        _ = try box.run([squares([2])])
+        let key = try key(box, "squares/square0", squares([2]))
+        try editManifest(box, key: key) { text in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(#""integrity" : "#) }.joined(separator: "\n")
+        }
+        #expect(try box.run([squares([2])]).ran.isEmpty)
+    }
 }

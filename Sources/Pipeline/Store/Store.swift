@@ -54,9 +54,10 @@ public final class Store: Sendable {
             // absence: left in place, it would block the commit of a fresh result.
             return FileManager.default.fileExists(atPath: entry(key).path) ? .corrupt("its manifest is missing or unreadable") : .missing
         }
-        guard let manifest = try? Self.decoder.decode(EntrySummary.self, from: data), manifest.key == key else {
+        guard let manifest = try? Self.decoder.decode(EntrySummary.self, from: data) else {
             return .corrupt("its manifest is unreadable")
         }
+        if let damage = Self.damage(of: data, key: manifest.key, material: manifest.material, expecting: key) { return .corrupt(damage) }
         let folder = outputs(key)
         for (path, file) in manifest.outputs {
             let url = folder.appending(path: path, directoryHint: .notDirectory)
@@ -72,10 +73,25 @@ public final class Store: Sendable {
         return .valid(manifest)
     }
 
-    /// The manifest of an entry, without verifying outputs (for `show`).
+    /// Why manifest bytes cannot be trusted for `expected`, or nil: the key they name must be
+    /// the one their key material hashes to (an edited parameter or code digest shows here),
+    /// and their integrity digest, when recorded, must match (an edited host or timing).
+    static func damage(of data: Data, key: String, material: KeyMaterial, expecting expected: String) -> String? {
+        guard key == expected else { return "its manifest names another key" }
+        guard (try? material.key()) == expected else { return "its manifest's parameters, code or inputs do not hash to its key (edited)" }
+        if let integrity = Manifest.integrity(of: data), integrity.recorded != integrity.computed {
+            return "its manifest does not match its integrity digest (edited)"
+        }
+        return nil
+    }
+
+    /// The manifest of an entry, without verifying outputs (for `show`); nil when absent or
+    /// when its key or integrity digest shows it was edited.
     public func manifest(_ key: String) -> Manifest? {
-        guard let data = try? Data(contentsOf: entry(key).appendingPathComponent("manifest.json")) else { return nil }
-        return try? JSONDecoder().decode(Manifest.self, from: data)
+        guard let data = try? Data(contentsOf: entry(key).appendingPathComponent("manifest.json")),
+              let manifest = try? Self.decoder.decode(Manifest.self, from: data),
+              Self.damage(of: data, key: manifest.key, material: manifest.material, expecting: key) == nil else { return nil }
+        return manifest
     }
 
     /// A fresh, empty staging folder with an `outputs` subfolder.
@@ -96,10 +112,17 @@ public final class Store: Sendable {
             let size = (try url.resourceValues(forKeys: [.fileSizeKey])).fileSize ?? 0
             files[relative] = Manifest.OutputFile(sha256: try SHA256Digest.ofFile(at: url), bytes: size)
         }
-        let manifest = complete(files)
+        var manifest = complete(files)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(manifest).write(to: staging.appendingPathComponent("manifest.json"))
+        // Sealed in two steps: encoded with a zero digest, hashed, the digest put in its place.
+        manifest.integrity = Manifest.unsealed
+        var data = try encoder.encode(manifest)
+        if let integrity = Manifest.integrity(of: data), let field = Manifest.integrityRange(in: data) {
+            data.replaceSubrange(field, with: Data(integrity.computed.utf8))
+            manifest.integrity = integrity.computed
+        }
+        try data.write(to: staging.appendingPathComponent("manifest.json"))
         let target = entry(manifest.key)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try beforeRename(manifest)
