@@ -34,9 +34,9 @@ struct StatusCommand: ParsableCommand {
                 print(String(decoding: try encoder.encode(statuses), as: UTF8.self))
                 return
             }
-            let stale = statuses.filter { $0.state != "up-to-date" }
-            for status in statuses where all || status.state != "up-to-date" {
-                if status.state == "up-to-date" {
+            let stale = statuses.filter { $0.state != .upToDate }
+            for status in statuses where all || status.state != .upToDate {
+                if status.state == .upToDate {
                     print("up to date  \(status.stage)  \(status.key.map { String($0.prefix(12)) } ?? "")")
                 } else {
                     print("stale       \(status.stage)")

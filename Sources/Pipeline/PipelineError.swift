@@ -17,6 +17,9 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
     case io(String)
     case noManifest(stage: String)
     case interrupted(finished: Int, remaining: Int)
+    case unreadableRefs(path: String, reason: String)
+    case storeReplaced(path: String)
+    case resultsOfAnotherRun(path: String, store: String, profile: String, thisStore: String, thisProfile: String)
 
     public var description: String {
         switch self {
@@ -48,6 +51,14 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
             return "stage \(stage) has not been run yet with these settings, so it has no manifest: run `criticality run \(stage)` first"
         case .interrupted(let finished, let remaining):
             return "interrupted: \(finished) stage(s) finished and are kept in the store, \(remaining) not run. Run the same command again to resume."
+        case .unreadableRefs(let path, let reason):
+            return "cannot read \(path) (\(reason)), which says which store entries are in use: gc stops rather than delete them. Restore the file, or delete it to let gc free that pipeline's entries."
+        case .storeReplaced(let path):
+            return "the store at \(path) was removed or replaced during this run (its lock file is not the one this run holds): stopped, so that two runs never write one store. Run the command again."
+        case .resultsOfAnotherRun(let path, let store, let profile, let thisStore, let thisProfile):
+            let made = store == thisStore ? "profile \(profile)" : "store \(store), profile \(profile)"
+            let this = store == thisStore ? "profile \(thisProfile)" : "store \(thisStore), profile \(thisProfile)"
+            return "\(path) holds the Results of \(made), not \(this): give this run its own folder with --results DIR (or empty that one with `criticality clean`)"
         }
     }
 

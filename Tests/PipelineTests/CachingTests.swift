@@ -64,7 +64,7 @@ struct CachingTests {
         try box.editCode("// version 2\n")
         let status = try box.status([squares([1])])
         let cell = try #require(status.first { $0.stage == "squares/cells[x=1.0]" })
-        #expect(cell.state == "stale")
+        #expect(cell.state == .stale)
         #expect(cell.reasons == ["code of Sources/Fake changed"])
         let consumer = try #require(status.first { $0.stage == "squares/square0" })
         #expect(consumer.reasons.contains("input squares/cells[…]".replacingOccurrences(of: "[…]", with: "[x=1.0]") + " is out of date"))

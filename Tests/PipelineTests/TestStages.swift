@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Synchronization
 
 /// A one-file artifact holding text: enough to observe keys, reruns and early cutoff.
 struct Text: ArtifactValue, Equatable {
@@ -82,9 +83,9 @@ struct Sandbox {
     func engine() throws -> Engine { Engine(store: try Store(root: store), sources: sources) }
 
     func run(_ pipelines: [PipelineDefinition], targets: [String] = [], overrides: [String] = [], profile: Profile = .quick,
-             keepGoing: Bool = false, jobs: Int = 2) throws -> Engine.Summary {
+             keepGoing: Bool = false, jobs: Int = 2, progress: ProgressSink = SilentProgress()) throws -> Engine.Summary {
         let graph = try StageGraph(pipelines, profile: profile).applying(overrides.map(ParameterOverride.init))
-        return try engine().run(graph, targets: targets, options: .init(jobs: jobs, keepGoing: keepGoing, results: results))
+        return try engine().run(graph, targets: targets, options: .init(jobs: jobs, keepGoing: keepGoing, results: results), progress: progress)
     }
 
     func status(_ pipelines: [PipelineDefinition], overrides: [String] = [], profile: Profile = .quick) throws -> [StageStatus] {
@@ -101,5 +102,36 @@ func squares(_ values: [Double], offset: Double = 0, name: String = "squares") -
         let cells = p.grid("cells", over: values, label: { "x=\($0)" }) { Constant(parameters: .init(value: $0)) }
         let squared = cells.enumerated().map { i, cell in p.add("square\(i)", Square(parameters: .init(offset: offset), input: cell)) }
         p.add("total", Sum(terms: squared))
+    }
+}
+
+/// Keeps every event's warning text, for tests that expect the engine to say something.
+final class RecordedWarnings: ProgressSink {
+    private let lines = Mutex<[String]>([])
+    func report(_ event: ProgressEvent) {
+        if case .warning(let text) = event { lines.withLock { $0.append(text) } }
+    }
+    var all: [String] { lines.withLock { $0 } }
+}
+
+/// Sleeps, then writes its value: a stage that is still running when a fast one finishes.
+struct Sleepy: Stage {
+    struct Parameters: Codable, Hashable, Sendable { var seconds: Double; var value: Double }
+    static let code = fakeCode
+    var parameters: Parameters
+    func run(_ context: StageContext) throws -> Text {
+        usleep(UInt32(parameters.seconds * 1e6))
+        return Text(text: "\(parameters.value)")
+    }
+}
+
+/// Deletes a folder while it runs (the store, in the test of a store removed mid-run).
+struct FolderRemover: Stage {
+    struct Parameters: Codable, Hashable, Sendable { var path: String }
+    static let code = fakeCode
+    var parameters: Parameters
+    func run(_ context: StageContext) throws -> Text {
+        try FileManager.default.removeItem(atPath: parameters.path)
+        return Text(text: "removed")
     }
 }

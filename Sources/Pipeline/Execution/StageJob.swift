@@ -10,6 +10,8 @@ struct StageJob: Sendable {
     let profile: Profile
     let inputFolders: [Int: URL]
     let store: Store
+    /// Runs just before the finished entry is renamed into the store (see ``Store/commit``).
+    var beforeCommit: @Sendable (Manifest) throws -> Void = { _ in }
 
     func execute(progress: ProgressSink, cancelled: @escaping @Sendable () -> Bool) -> Result<Manifest, PipelineError> {
         let started = Date()
@@ -29,13 +31,19 @@ struct StageJob: Sendable {
             try output.write(to: folder.appendingPathComponent("outputs"))
             try FileManager.default.removeItem(at: scratch)
             let ended = Date()
-            let manifest = try store.commit(staging: folder) { files in
+            let manifest = try store.commit(staging: folder, beforeRename: beforeCommit) { files in
                 Manifest(key: key, stageName: name, material: material, outputs: files,
                          outputsDigest: Manifest.outputsDigest(files),
                          started: Self.timestamp(started), ended: Self.timestamp(ended),
                          seconds: ended.timeIntervalSince(started), environment: environment())
             }
+            // What an earlier failure of this stage kept for inspection is superseded now.
+            try? FileManager.default.removeItem(at: failedFolder)
             return .success(manifest)
+        } catch PipelineError.storeReplaced(let path) {
+            // Not the stage's failure: the run stops, and the store is not ours to write.
+            if let staging { try? FileManager.default.removeItem(at: staging) }
+            return .failure(.storeReplaced(path: path))
         } catch {
             var message = "\(error)"
             if let error = error as? PipelineError, case .stageFailed(_, let inner) = error { message = inner }
@@ -52,11 +60,16 @@ struct StageJob: Sendable {
         defer { try? FileManager.default.removeItem(at: staging) }
         let outputs = staging.appendingPathComponent("outputs")
         guard let items = try? FileManager.default.contentsOfDirectory(atPath: outputs.path), !items.isEmpty else { return nil }
-        let safe = node.name.map { "/[]=".contains($0) ? "_" : $0 }
-        let target = store.root.appendingPathComponent("failed").appendingPathComponent(String(safe))
+        let target = failedFolder
         try? FileManager.default.removeItem(at: target)
         try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         return (try? FileManager.default.moveItem(at: outputs, to: target)) == nil ? nil : target
+    }
+
+    /// `failed/<stage name with /[]= as _>`: where a failed attempt's outputs are kept.
+    private var failedFolder: URL {
+        let safe = node.name.map { "/[]=".contains($0) ? "_" : $0 }
+        return store.root.appendingPathComponent("failed").appendingPathComponent(String(safe))
     }
 
     static func timestamp(_ date: Date) -> String {

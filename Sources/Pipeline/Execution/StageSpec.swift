@@ -60,8 +60,8 @@ extension Engine {
                 inputs.append(KeyMaterial.InputDigest(stage: name, outputs: manifest.outputsDigest))
                 folders[input] = store.outputs(inputKey)
             }
-            let material = Self.material(try staticMaterial(node), inputs: inputs)
-            let recomputed = try material.key()
+            let trace = try rebuilder.trace(try rebuilder.staticMaterial(node), inputs: inputs)
+            let material = trace.material, recomputed = trace.key
             guard recomputed == key else {
                 throw PipelineError.stageFailed(stage: spec.stageName, message:
                     "its key is \(recomputed.prefix(12)) here but \(key.prefix(12)) was submitted: the code or the pipelines changed since; run `criticality run` again")

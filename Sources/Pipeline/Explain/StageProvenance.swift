@@ -38,7 +38,7 @@ extension Engine {
             let node = byName[status.stage]!
             var manifest: Manifest?
             var state = StageProvenance.State.missing
-            if status.state == "up-to-date", let key = status.key {
+            if status.state == .upToDate, let key = status.key {
                 manifest = store.manifest(key)
                 state = .current
             } else {

@@ -6,8 +6,8 @@ public struct StageStatus: Codable, Sendable {
     public var stage: String
     /// The stage type.
     public var kind: String
-    /// `up-to-date`, or `stale`.
-    public var state: String
+    /// Up to date, or stale (with reasons).
+    public var state: StageState
     /// The current key, when its inputs are up to date (otherwise unknown until they run).
     public var key: String?
     /// Output files and their SHA-256, when up to date.
@@ -29,19 +29,17 @@ extension Engine {
         for index in selected {
             let node = graph.nodes[index]
             if refs[node.pipeline] == nil { refs[node.pipeline] = StageRefs.load(store: store, profile: graph.profile, pipeline: node.pipeline) }
-            let statics = try staticMaterial(node)
-            var status = StageStatus(stage: node.name, kind: node.kind, state: "stale", reasons: [])
-            let inputsKnown = node.inputs.allSatisfy { known[$0] != nil }
+            let statics = try rebuilder.staticMaterial(node)
+            var status = StageStatus(stage: node.name, kind: node.kind, state: .stale, reasons: [])
             var material: KeyMaterial?
-            if inputsKnown {
-                let inputs = node.inputs.map { KeyMaterial.InputDigest(stage: graph.nodes[$0].name, outputs: known[$0]!.outputsDigest) }
-                material = Self.material(statics, inputs: inputs)
-                let key = try material!.key()
-                status.key = key
-                switch store.lookup(key) {
-                case .valid(let manifest):
+            if node.inputs.allSatisfy({ known[$0] != nil }) {
+                let trace = try rebuilder.trace(of: index, in: graph, statics: statics, entries: known)
+                material = trace.material
+                status.key = trace.key
+                switch trace.decision {
+                case .upToDate(let manifest):
                     known[index] = manifest
-                    status.state = "up-to-date"
+                    status.state = .upToDate
                     status.outputs = manifest.outputs.mapValues(\.sha256)
                     status.outputsDigest = manifest.outputsDigest
                     result.append(status)
@@ -60,7 +58,7 @@ extension Engine {
     }
 
     /// Compares what the key would be made of now with the manifest of the stage's last run.
-    private func explain(node: StageNode, graph: StageGraph, statics: StaticMaterial, material: KeyMaterial?,
+    private func explain(node: StageNode, graph: StageGraph, statics: Rebuilder.StaticMaterial, material: KeyMaterial?,
                          known: [Int: EntrySummary], previous: StageRefs.Ref?) -> [String] {
         var reasons: [String] = []
         for input in node.inputs where known[input] == nil {
@@ -112,7 +110,7 @@ extension Engine {
         }
         let node = graph.nodes[index]
         let statuses = try status(graph, targets: [node.name])
-        if let mine = statuses.last, let key = mine.key, mine.state == "up-to-date", let manifest = store.manifest(key) {
+        if let mine = statuses.last, let key = mine.key, mine.state == .upToDate, let manifest = store.manifest(key) {
             return (manifest, true)
         }
         let refs = StageRefs.load(store: store, profile: graph.profile, pipeline: node.pipeline)
@@ -125,7 +123,10 @@ extension Engine {
     public func collectGarbage(dryRun: Bool = false) throws -> (entries: Int, bytes: Int) {
         let lock = try StoreLock(store: store.root)
         defer { withExtendedLifetime(lock) {} }
-        let keep = StageRefs.allReferencedKeys(store: store)
+        let keep = try StageRefs.allReferencedKeys(store: store)
+        // gc holds the lock, so no run is writing: what staging and temporaries hold is left over.
+        store.clearStaging()
+        for profile in Profile.allCases { AtomicFile.removeLeftovers(in: store.root.appending(path: "refs/\(profile.rawValue)", directoryHint: .isDirectory)) }
         var entries = 0, bytes = 0
         for key in store.allKeys() where !keep.contains(key) {
             entries += 1

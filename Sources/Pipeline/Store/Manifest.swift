@@ -19,6 +19,29 @@ public struct Manifest: Codable, Sendable {
     public var seconds: Double
     /// Tool, compiler and library versions, host, git commit.
     public var environment: RunEnvironment
+    /// SHA-256 of the manifest file with this field zeroed, written at commit: an edit of the
+    /// provenance that leaves valid JSON (the host, a timing) is caught on lookup. Absent in
+    /// manifests written before it existed; those are checked by their key alone.
+    public var integrity: String? = nil
+
+    /// Where the integrity digest's 64 characters sit in manifest bytes.
+    static func integrityRange(in data: Data) -> Range<Data.Index>? {
+        guard let field = data.range(of: Data(#""integrity" : ""#.utf8)), field.upperBound + 64 <= data.endIndex else { return nil }
+        return field.upperBound..<(field.upperBound + 64)
+    }
+
+    /// The placeholder the integrity digest is computed over (see ``Store/commit``).
+    static let unsealed = String(repeating: "0", count: 64)
+
+    /// The integrity digest of manifest bytes: SHA-256 of the bytes with the recorded digest
+    /// replaced by zeros. Computed on bytes, not on a re-encoding, so checking it costs one hash
+    /// of a few kilobytes per lookup. Nil when the bytes record none (written before it existed).
+    static func integrity(of data: Data) -> (recorded: String, computed: String)? {
+        guard let digest = integrityRange(in: data) else { return nil }
+        var unsealed = data
+        unsealed.replaceSubrange(digest, with: Data(Self.unsealed.utf8))
+        return (String(decoding: data[digest], as: UTF8.self), SHA256Digest.of(unsealed))
+    }
 
     /// One output file.
     public struct OutputFile: Codable, Hashable, Sendable {
@@ -34,17 +57,19 @@ public struct Manifest: Codable, Sendable {
     }
 }
 
-/// What a store lookup needs from a manifest: the key, the output files and their digest, and
-/// the wall time. Decoding only these (not the parameters, code digests and environment) is what
-/// keeps a no-op rerun of a thousand stages cheap.
+/// What a store lookup needs from a manifest: the key and what it was computed from (checked
+/// against each other), the output files and their digest, and the wall time. Not decoding the
+/// environment keeps a no-op rerun of a thousand stages cheap.
 public struct EntrySummary: Codable, Sendable {
     public var key: String
+    public var material: KeyMaterial
     public var outputs: [String: Manifest.OutputFile]
     public var outputsDigest: String
     public var seconds: Double
 
     public init(_ manifest: Manifest) {
         key = manifest.key
+        material = manifest.material
         outputs = manifest.outputs
         outputsDigest = manifest.outputsDigest
         seconds = manifest.seconds

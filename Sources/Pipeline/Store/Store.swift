@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The content-addressed store: one entry per stage key, holding the outputs and a manifest.
 ///
@@ -46,10 +49,15 @@ public final class Store: Sendable {
     /// Reads the entry's manifest and re-hashes every output against it.
     public func lookup(_ key: String) -> Lookup {
         let manifestURL = entry(key).appending(path: "manifest.json", directoryHint: .notDirectory)
-        guard let data = try? Data(contentsOf: manifestURL) else { return .missing }
-        guard let manifest = try? Self.decoder.decode(EntrySummary.self, from: data), manifest.key == key else {
+        guard let data = try? Data(contentsOf: manifestURL) else {
+            // A folder without its manifest (a gc or a hand deletion cut short) is damage, not
+            // absence: left in place, it would block the commit of a fresh result.
+            return FileManager.default.fileExists(atPath: entry(key).path) ? .corrupt("its manifest is missing or unreadable") : .missing
+        }
+        guard let manifest = try? Self.decoder.decode(EntrySummary.self, from: data) else {
             return .corrupt("its manifest is unreadable")
         }
+        if let damage = Self.damage(of: data, key: manifest.key, material: manifest.material, expecting: key) { return .corrupt(damage) }
         let folder = outputs(key)
         for (path, file) in manifest.outputs {
             let url = folder.appending(path: path, directoryHint: .notDirectory)
@@ -65,10 +73,25 @@ public final class Store: Sendable {
         return .valid(manifest)
     }
 
-    /// The manifest of an entry, without verifying outputs (for `show`).
+    /// Why manifest bytes cannot be trusted for `expected`, or nil: the key they name must be
+    /// the one their key material hashes to (an edited parameter or code digest shows here),
+    /// and their integrity digest, when recorded, must match (an edited host or timing).
+    static func damage(of data: Data, key: String, material: KeyMaterial, expecting expected: String) -> String? {
+        guard key == expected else { return "its manifest names another key" }
+        guard (try? material.key()) == expected else { return "its manifest's parameters, code or inputs do not hash to its key (edited)" }
+        if let integrity = Manifest.integrity(of: data), integrity.recorded != integrity.computed {
+            return "its manifest does not match its integrity digest (edited)"
+        }
+        return nil
+    }
+
+    /// The manifest of an entry, without verifying outputs (for `show`); nil when absent or
+    /// when its key or integrity digest shows it was edited.
     public func manifest(_ key: String) -> Manifest? {
-        guard let data = try? Data(contentsOf: entry(key).appendingPathComponent("manifest.json")) else { return nil }
-        return try? JSONDecoder().decode(Manifest.self, from: data)
+        guard let data = try? Data(contentsOf: entry(key).appendingPathComponent("manifest.json")),
+              let manifest = try? Self.decoder.decode(Manifest.self, from: data),
+              Self.damage(of: data, key: manifest.key, material: manifest.material, expecting: key) == nil else { return nil }
+        return manifest
     }
 
     /// A fresh, empty staging folder with an `outputs` subfolder.
@@ -80,23 +103,41 @@ public final class Store: Sendable {
 
     /// Hashes a staging folder's outputs into a manifest (filled by `complete`), writes it, and
     /// renames the folder into place. If another process committed the same key meanwhile, its
-    /// entry wins (same key, same content) and ours is dropped.
-    func commit(staging: URL, complete: ([String: Manifest.OutputFile]) -> Manifest) throws -> Manifest {
+    /// entry wins (same key, same content) and ours is dropped. `beforeRename` runs last before
+    /// the entry appears (a write-ahead record of it; a check that the store is still ours).
+    func commit(staging: URL, beforeRename: (Manifest) throws -> Void = { _ in },
+                complete: ([String: Manifest.OutputFile]) -> Manifest) throws -> Manifest {
         var files: [String: Manifest.OutputFile] = [:]
         for (relative, url) in try SourceTree.files(under: staging.appendingPathComponent("outputs")) {
             let size = (try url.resourceValues(forKeys: [.fileSizeKey])).fileSize ?? 0
             files[relative] = Manifest.OutputFile(sha256: try SHA256Digest.ofFile(at: url), bytes: size)
         }
-        let manifest = complete(files)
+        var manifest = complete(files)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(manifest).write(to: staging.appendingPathComponent("manifest.json"))
+        // Sealed in two steps: encoded with a zero digest, hashed, the digest put in its place.
+        manifest.integrity = Manifest.unsealed
+        var data = try encoder.encode(manifest)
+        if let integrity = Manifest.integrity(of: data), let field = Manifest.integrityRange(in: data) {
+            data.replaceSubrange(field, with: Data(integrity.computed.utf8))
+            manifest.integrity = integrity.computed
+        }
+        try data.write(to: staging.appendingPathComponent("manifest.json"))
         let target = entry(manifest.key)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if FileManager.default.fileExists(atPath: target.path) {
-            try? FileManager.default.removeItem(at: staging)
-        } else {
-            try FileManager.default.moveItem(at: staging, to: target)
+        try beforeRename(manifest)
+        FaultInjection.reach("commit")
+        if rename(staging.path, target.path) != 0 {
+            // Another process committed the same key meanwhile, or a damaged folder sits there.
+            // A valid entry wins (same key, same content); a damaged one never beats a fresh result.
+            if case .valid = lookup(manifest.key) {
+                try? FileManager.default.removeItem(at: staging)
+                return manifest
+            }
+            if FileManager.default.fileExists(atPath: target.path) { try quarantine(manifest.key) }
+            guard rename(staging.path, target.path) == 0 else {
+                throw PipelineError.unwritable(path: target.path, reason: String(cString: strerror(errno)))
+            }
         }
         return manifest
     }
@@ -105,8 +146,10 @@ public final class Store: Sendable {
     /// returns where it went.
     @discardableResult
     func quarantine(_ key: String) throws -> URL {
+        // The time says when; the random suffix keeps two quarantines of one key in the same
+        // second apart (the second would otherwise fail and abort the run).
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-        let target = root.appendingPathComponent("quarantine").appendingPathComponent("\(key)-\(stamp)")
+        let target = root.appendingPathComponent("quarantine").appendingPathComponent("\(key)-\(stamp)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.moveItem(at: entry(key), to: target)
         return target
     }

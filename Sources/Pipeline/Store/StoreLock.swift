@@ -6,8 +6,13 @@ import Glibc
 /// An exclusive lock on a store, so two runs never write the same entries at once. It is an
 /// advisory `flock` on `<store>/lock`: the kernel drops it when the process dies, so a killed run
 /// never leaves the store locked.
-final class StoreLock {
+final class StoreLock: Sendable {
     private let descriptor: Int32
+    private let path: String
+    private let store: String
+    /// The locked file's device and inode: if the path names another file later, the store was
+    /// removed or replaced, and another run may hold a lock on the new one.
+    private let identity: (device: UInt64, inode: UInt64)
 
     /// Takes the lock or throws ``PipelineError/storeLocked(path:holder:)`` naming the holder.
     init(store: URL) throws {
@@ -22,9 +27,23 @@ final class StoreLock {
             throw PipelineError.storeLocked(path: store.path, holder: holder)
         }
         descriptor = fd
+        self.path = path
+        self.store = store.path
+        var info = stat()
+        fstat(fd, &info)
+        identity = (UInt64(info.st_dev), UInt64(info.st_ino))
         let note = "pid \(getpid()) on \(ProcessInfo.processInfo.hostName)\n"
         _ = ftruncate(fd, 0)
         _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
+    }
+
+    /// Throws ``PipelineError/storeReplaced(path:)`` when the lock file at the store's path is
+    /// no longer the one this lock holds (the store folder was deleted or swapped during the run).
+    func verify() throws {
+        var info = stat()
+        guard stat(path, &info) == 0, UInt64(info.st_dev) == identity.device, UInt64(info.st_ino) == identity.inode else {
+            throw PipelineError.storeReplaced(path: store)
+        }
     }
 
     deinit {

@@ -1,0 +1,52 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import Pipeline
+
+/// The batch path without a cluster: a BatchExecutor that runs each submitted key with
+/// `Engine.execute(key:)` in this process, as `criticality exec` would on a node.
+@Suite("Batch executor path")
+struct BatchRunnerTests {
+    final class InProcessCluster: BatchExecutor {
+        let pipelines: [PipelineDefinition]
+        let sources: SourceTree
+        let batches = Mutex<[[String]]>([])
+        init(pipelines: [PipelineDefinition], sources: SourceTree) { self.pipelines = pipelines; self.sources = sources }
+        func validate() throws {}
+        func run(_ batch: [BatchItem], store: Store, cancelled: @escaping @Sendable () -> Bool, progress: ProgressSink) -> [String: String] {
+            batches.withLock { $0.append(batch.map(\.stage)) }
+            let node = Engine(store: store, sources: sources)
+            for item in batch {
+                _ = node.execute(key: item.key, graph: { [pipelines] profile in try StageGraph(pipelines, profile: profile) })
+            }
+            return [:]
+        }
+    }
+
+    @Test("stages submitted in batches give the local run's keys; a rerun submits nothing; failures are reported")
+    func batches() throws {
+        let local = try Sandbox(), remote = try Sandbox()
+        defer { local.cleanup(); remote.cleanup() }
+        _ = try local.run([squares([1, 2])])
+        let cluster = InProcessCluster(pipelines: [squares([1, 2])], sources: remote.sources)
+        let graph = try StageGraph([squares([1, 2])], profile: .quick)
+        let summary = try remote.engine().run(graph, options: .init(jobs: 10, results: remote.results, executor: cluster))
+        #expect(summary.ran.count == 5)
+        // Three rounds: the cells, then the squares, then the total.
+        #expect(cluster.batches.withLock { $0.map(\.count) } == [2, 2, 1])
+        let keys = { (box: Sandbox) in try box.status([squares([1, 2])]).map { "\($0.stage) \($0.key ?? "")" } }
+        #expect(try keys(local) == keys(remote))
+        #expect(try remote.engine().run(graph, options: .init(jobs: 10, executor: cluster)).ran.isEmpty)
+        #expect(cluster.batches.withLock { $0.count } == 3)
+
+        let failing = PipelineDefinition("fail", summary: "test") { p in
+            let bad = p.add("bad", Failing())
+            p.add("after", Sum(terms: [bad]))
+        }
+        let failCluster = InProcessCluster(pipelines: [failing], sources: remote.sources)
+        let failed = try remote.engine().run(StageGraph([failing], profile: .quick), options: .init(executor: failCluster))
+        #expect(failed.failed.map(\.stage) == ["fail/bad"])
+        #expect(failed.failed.first?.message.contains("boom") == true)
+        #expect(failed.skipped == ["fail/after"])
+    }
+}
