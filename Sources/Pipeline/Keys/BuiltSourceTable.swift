@@ -19,6 +19,7 @@ public struct BuiltSourceTable: Sendable {
     public struct Target: Sendable, Hashable {
         /// Relative to the package root, e.g. `Sources/Training`.
         public var folder: String
+        /// The package targets it depends on, by name.
         public var dependencies: [String]
     }
 
