@@ -76,6 +76,35 @@ struct CodeDependencyTests {
         }
     }
 
+    @Test("exec (a cluster task) runs a submitted key with the built digests, and refuses one a build with other code submitted")
+    func execChecksSubmittedKey() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("code-exec-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pipeline = PipelineDefinition("codes", summary: "one stage") { p in
+            p.add("sleep", SleepStage(.init(seconds: 0, label: "sleep")))
+        }
+        let graph = try StageGraph([pipeline], profile: .quick)
+        let node = try #require(graph.nodes.first)
+        func submit(_ table: BuiltSourceTable, to store: Store) throws -> String {
+            let engine = Engine(store: store, sources: Self.tree(table))
+            let key = try Engine.material(try engine.staticMaterial(node), inputs: []).key()
+            try StageSpec(key: key, stageName: node.name, profile: .quick, parameters: try engine.staticMaterial(node).parameters, inputs: [:]).save(in: store)
+            return key
+        }
+        let same = try Store(root: folder.appendingPathComponent("same"))
+        let key = try submit(Self.table, to: same)
+        let ran = Engine(store: same, sources: Self.tree(Self.table)).execute(key: key, graph: { _ in graph })
+        #expect(try ran.get().key == key)
+
+        let other = try Store(root: folder.appendingPathComponent("other"))
+        let submitted = try submit(try Self.table(editing: "Sources/Stages/Selftest/SleepStage.swift"), to: other)
+        guard case .failure(let error) = Engine(store: other, sources: Self.tree(Self.table)).execute(key: submitted, graph: { _ in graph }) else {
+            Issue.record("a key submitted by a build with other code ran")
+            return
+        }
+        #expect(error.description.contains("was submitted: the code or the pipelines changed since"), "\(error)")
+    }
+
     @Test("a stage type outside the table and without declared code is refused, naming the fix")
     func underivedStageRefused() throws {
         struct Unknown: Stage {
