@@ -10,7 +10,7 @@ PYTHON_PKGS  := h5py xarray h5netcdf numpy roc-validator rocrate
 DEBIAN_PKGS  := libhdf5-dev libopenblas-dev liblapacke-dev libfftw3-dev gnuplot-nox hdf5-tools \
                 dataset-fashion-mnist pkg-config python3 python3-venv zlib1g-dev chromium
 
-.PHONY: all deps build figures test bench status report archive clean venv
+.PHONY: all deps build figures test bench crashtest status report archive clean venv
 
 all: figures
 
@@ -56,6 +56,15 @@ test: deps venv
 ## the SLURM table needs `scripts/slurm-local start` and its env first). SECTIONS=… picks tables.
 bench: build venv
 	CRITICALITY_PYTHON=$(CURDIR)/$(VENV)/bin/python .build/release/CriticalityBench $(SECTIONS)
+
+## crashtest: N SIGKILLs of `run --profile quick` at random moments (half on partially filled
+## stores), each trial rerun to completion and compared byte for byte with a reference run.
+## N=50 by default; PIPELINES=… narrows the run (default: every pipeline), SEED=… redraws the moments.
+N         ?= 50
+SEED      ?= 1
+PIPELINES ?=
+crashtest: build
+	python3 scripts/crash-campaign.py --binary $(CRITICALITY) --kills $(N) --seed $(SEED) $(if $(PIPELINES),--pipelines $(PIPELINES))
 
 ## venv: the Python readers the interop tests use, from PyPI, in a git-ignored folder.
 # The stamp names the package list, so adding a reader reinstalls.

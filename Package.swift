@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -80,7 +80,15 @@ let package = Package(
             "Pipeline", "Pipelines", "Reporting", "Stages", "CBLAS", "BLASKernel", "CFFTW", "HDF5", "Training", "MeanField", "Simulation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "criticality", dependencies: ["CriticalityCLI", "BLASKernel"]),
+        .executableTarget(name: "criticality", dependencies: ["CriticalityCLI", "BLASKernel", "BuiltSources", "Pipeline"]),
+
+        // Code digests come from the build, not from the checkout at run time: the plugin runs
+        // the tool whenever a file of a target changes, and it writes the table (file digests,
+        // target graph, each Swift file's derived code dependencies) into BuiltSources, which
+        // only the executable and tests link, so an edit recompiles one generated file.
+        .executableTarget(name: "SourceDigestTool"),
+        .plugin(name: "SourceDigestPlugin", capability: .buildTool(), dependencies: ["SourceDigestTool"]),
+        .target(name: "BuiltSources", plugins: ["SourceDigestPlugin"]),
 
         // `make bench`: tables measured next to same-run peers.
         .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS", "BLASKernel", "Training", "MeanField", "Simulation"]),
@@ -93,6 +101,6 @@ let package = Package(
         .testTarget(name: "StagesTests", dependencies: ["Stages"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField", "CBLAS", "CPhiloxGaussian", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),
-        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Stages"]),
+        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Stages", "BuiltSources"]),
     ]
 )

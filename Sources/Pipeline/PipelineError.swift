@@ -11,6 +11,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
     case malformedOverride(String)
     case duplicateStage(String)
     case missingSource(path: String, root: String)
+    case codeChangedSinceBuild(path: String, root: String)
+    case underivedCode(stage: String, hasTable: Bool)
     case storeLocked(path: String, holder: String)
     case unwritable(path: String, reason: String)
     case stageFailed(stage: String, message: String)
@@ -39,6 +41,12 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
             return "two stages are both named '\(name)' in a pipeline: give each a distinct name"
         case .missingSource(let path, let root):
             return "source folder or file '\(path)' not found under \(root): run from the Criticality checkout, or set CRITICALITY_SOURCE_ROOT to it"
+        case .codeChangedSinceBuild(let path, let root):
+            return "\(path) in \(root) changed since this binary was built, so its results would be stored under the old code's key: rebuild: make build (or swift build)"
+        case .underivedCode(let stage, let hasTable):
+            return hasTable
+                ? "stage type \(stage) is not declared in this package's targets, so its code dependencies cannot be derived: declare them in its `static let code`"
+                : "stage type \(stage) has no code dependencies: this process has no built source table (call SourceTree.useBuiltTable(BuiltSources.table) first) and the stage declares none in `static let code`"
         case .storeLocked(let path, let holder):
             return "the store at \(path) is in use by another criticality run (\(holder)). Wait for it to finish, or use another store with --store DIR."
         case .unwritable(let path, let reason):

@@ -1,3 +1,4 @@
+import BuiltSources
 import Foundation
 @testable import Pipeline
 import Pipelines
@@ -11,6 +12,7 @@ struct PipelineDeclarationTests {
     func declarationsAreNotCode() throws {
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("declarations-\(UUID())")
         defer { try? FileManager.default.removeItem(at: store) }
+        SourceTree.useBuiltTable(BuiltSources.table)
         let engine = Engine(store: try Store(root: store), sources: .current())
         for profile in Profile.allCases {
             let graph = try StageGraph(allPipelines(), profile: profile)

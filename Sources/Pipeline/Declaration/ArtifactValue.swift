@@ -12,7 +12,8 @@ public protocol ArtifactValue: Sendable {
     func write(to directory: URL) throws
     /// Reads a value written by ``write(to:)``.
     static func read(from directory: URL) throws -> Self
-    /// The code the written bytes depend on (the writer's source); added to each producer's key.
+    /// Code the written bytes depend on that derivation cannot see (the package's artifact types
+    /// are found as their producers' dependencies); added to each producer's key. Empty by default.
     static var code: [CodeDependency] { get }
 }
 

@@ -4,14 +4,14 @@ import Foundation
 /// `run` that turns inputs into one output artifact.
 ///
 /// A stage *type* says what a stage does and lives in `Sources/`, where its code is hashed; a
-/// pipeline file only creates stage *values* (parameters and wiring). Inputs are stored
+/// pipeline file only creates stage *values* (parameters and wiring). The code a stage depends
+/// on is derived at build time (``BuiltSourceTable``), so a stage type declares none. Inputs are stored
 /// properties of type ``Artifact`` (or arrays of them); the engine finds them by reflection, so
 /// the compiler checks the wiring and no stage names another by a string.
 ///
 /// ```swift
 /// struct Scale: Stage {
 ///     struct Parameters: Codable, Hashable, Sendable { var factor: Double }
-///     static let code: [CodeDependency] = [.thisFile()]
 ///     var parameters: Parameters
 ///     let series: Artifact<Series>                       // an input, found by reflection
 ///     func run(_ context: StageContext) throws -> Series {
@@ -28,7 +28,9 @@ public protocol Stage: Sendable {
 
     /// A stable name for what this stage type does (part of the key). Defaults to the type name.
     static var kind: String { get }
-    /// The source files and folders whose content the output depends on (part of the key).
+    /// Code the output depends on that derivation cannot see (a data file or script read by
+    /// path, or a stage type outside the package's targets); added to the derived set, whose
+    /// digests are part of the key. Empty by default.
     static var code: [CodeDependency] { get }
 
     /// This instance's parameters; `criticality run --set` edits them without touching code.
@@ -40,4 +42,5 @@ public protocol Stage: Sendable {
 
 extension Stage {
     public static var kind: String { String(describing: Self.self) }
+    public static var code: [CodeDependency] { [] }
 }

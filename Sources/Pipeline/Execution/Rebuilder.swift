@@ -35,8 +35,7 @@ struct Rebuilder: Sendable {
     /// The kind, canonical parameters and code digests of a stage.
     func staticMaterial(_ node: StageNode) throws -> StaticMaterial {
         func open<S: Stage>(_ stage: S) throws -> StaticMaterial {
-            var code: [String: String] = [:]
-            for dependency in Set(S.code + S.Output.code) { code[dependency.path] = try sources.digest(of: dependency) }
+            let code = try sources.digests(for: S.self)
             return StaticMaterial(kind: S.kind, parameters: try JSONValue.parse(CanonicalJSON.encode(stage.parameters)), code: code)
         }
         return try open(node.stage)

@@ -2,12 +2,13 @@ import Foundation
 
 /// A source file or folder whose content a stage's output depends on.
 ///
-/// Paths are relative to the checkout (`Sources/MeanField`). A stage lists the modules it
-/// runs and its own file; pipeline declaration files are never code dependencies, so editing a
+/// Paths are relative to the checkout (`Sources/MeanField`). The package's stage types get
+/// theirs derived at build time (``BuiltSourceTable``); a stage declares one only for what the
+/// derivation cannot see. Pipeline declaration files are never code dependencies, so editing a
 /// number in `Pipelines/` changes parameters, not code digests.
 ///
 /// ```swift
-/// static let code: [CodeDependency] = [.thisFile(), .module("MeanField")]
+/// static let code: [CodeDependency] = [CodeDependency(path: "Sources/Stages/Data/grid.csv")]
 /// ```
 public struct CodeDependency: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The path relative to the source root, e.g. `Sources/MeanField`.

@@ -40,5 +40,4 @@ public struct FigureArtifact: ArtifactValue {
     /// The caption file's suffix after the figure's name.
     public static let captionSuffix = ".caption.txt"
 
-    public static var code: [CodeDependency] { [.thisFile(), .module("Plot")] }
 }

@@ -120,5 +120,4 @@ public struct LabelledData: ArtifactValue, Equatable {
         return data
     }
 
-    public static var code: [CodeDependency] { [.thisFile(), .module("HDF5")] }
 }

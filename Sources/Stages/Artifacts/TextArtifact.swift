@@ -18,5 +18,4 @@ public struct TextArtifact: ArtifactValue, Equatable {
         TextArtifact(String(decoding: try Data(contentsOf: directory.appendingPathComponent("value.txt")), as: UTF8.self))
     }
 
-    public static var code: [CodeDependency] { [.thisFile()] }
 }

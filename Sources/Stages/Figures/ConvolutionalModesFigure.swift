@@ -12,7 +12,6 @@ public struct ConvolutionalModesFigure: Stage {
     }
 
     public static let kind = "figure.cnn-modes"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// A ``ConvolutionalDepthScales`` output.
     public let modes: Artifact<LabelledData>

@@ -12,7 +12,6 @@ public struct DepthScalesFigure: Stage {
     }
 
     public static let kind = "figure.depth-scales"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// One ``MeanFieldCurve`` per activation.
     public let curves: [Artifact<LabelledData>]

@@ -21,7 +21,6 @@ public struct JacobianSpectraFigure: Stage {
     }
 
     public static let kind = "figure.jacobian-spectra"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     public let spectra: Artifact<LabelledData>
 

@@ -13,7 +13,6 @@ public struct LatticeFigure: Stage {
     public typealias Parameters = CaptionParameters
 
     public static let kind = "figure.lattice"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     public let linear: Artifact<LabelledData>
     public let relu: Artifact<LabelledData>

@@ -9,7 +9,6 @@ public struct LatticeWindowFigure: Stage {
     public typealias Parameters = CaptionParameters
 
     public static let kind = "figure.lattice-window"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     public let trajectories: Artifact<LabelledData>
 

@@ -14,7 +14,6 @@ public struct LayerMapsFigure: Stage {
     }
 
     public static let kind = "figure.layer-maps"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// A ``LayerTrajectories`` output.
     public let trajectories: Artifact<LabelledData>

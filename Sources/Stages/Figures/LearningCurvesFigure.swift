@@ -29,7 +29,6 @@ public struct LearningCurvesFigure: Stage {
     }
 
     public static let kind = "figure.learning-curves"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// Training cells with a history, panel by panel.
     public let runs: [Artifact<LabelledData>]

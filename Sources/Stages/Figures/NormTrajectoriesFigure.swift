@@ -9,7 +9,6 @@ public struct NormTrajectoriesFigure: Stage {
     public typealias Parameters = CaptionParameters
 
     public static let kind = "figure.norm-trajectories"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// A ``FiniteWidthPropagation`` with one width.
     public let propagation: Artifact<LabelledData>

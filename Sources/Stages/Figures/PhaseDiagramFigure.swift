@@ -16,7 +16,6 @@ public struct PhaseDiagramFigure: Stage {
     }
 
     public static let kind = "figure.phase-diagram"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// ξ_c over (sigma_b2, sigma_w2).
     public let depth: Artifact<LabelledData>

@@ -10,7 +10,6 @@ public struct PropagationFigure: Stage {
     public typealias Parameters = CaptionParameters
 
     public static let kind = "figure.propagation"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     public let propagation: Artifact<LabelledData>
 

@@ -13,7 +13,6 @@ public struct ReLUCovarianceFigure: Stage {
     public typealias Parameters = CaptionParameters
 
     public static let kind = "figure.relu-covariance"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     public let covariance: Artifact<LabelledData>
 

@@ -13,7 +13,6 @@ public struct SigmoidTheoremFigure: Stage {
     }
 
     public static let kind = "figure.sigmoid-theorem"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// A ``SigmoidSusceptibility`` output.
     public let theorem: Artifact<LabelledData>

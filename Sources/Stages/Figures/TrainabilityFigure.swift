@@ -34,7 +34,6 @@ public struct TrainabilityFigure: Stage {
     }
 
     public static let kind = "figure.trainability"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     public let heatmaps: [Artifact<LabelledData>]
 

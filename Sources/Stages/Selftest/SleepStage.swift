@@ -14,7 +14,6 @@ public struct SleepStage: Stage {
     }
 
     public static let kind = "selftest.sleep"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// Outputs whose text is appended.
     public let after: [Artifact<TextArtifact>]

@@ -11,7 +11,6 @@ public struct TrivialStage: Stage {
     }
 
     public static let kind = "selftest.trivial"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
 
     public init(value: Int) { parameters = Parameters(value: value) }
@@ -28,7 +27,6 @@ public struct SumStage: Stage {
     }
 
     public static let kind = "selftest.sum"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// The numbers to add.
     public let terms: [Artifact<TextArtifact>]

@@ -36,7 +36,6 @@ public struct FiniteWidthPropagation: Stage {
     }
 
     public static let kind = "simulation.finite-width-propagation"
-    public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

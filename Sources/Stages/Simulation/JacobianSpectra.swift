@@ -38,7 +38,6 @@ public struct JacobianSpectra: Stage {
     }
 
     public static let kind = "simulation.jacobian-spectra"
-    public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

@@ -27,7 +27,6 @@ public struct LatticeModes: Stage {
     }
 
     public static let kind = "simulation.lattice-modes"
-    public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

@@ -10,7 +10,6 @@ public struct LatticeSpectrum: Stage {
     public typealias Parameters = LatticeEnsemble
 
     public static let kind = "simulation.lattice-spectrum"
-    public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

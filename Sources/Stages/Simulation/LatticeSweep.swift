@@ -22,7 +22,6 @@ public struct LatticeSweep: Stage {
     }
 
     public static let kind = "simulation.lattice-sweep"
-    public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

@@ -21,7 +21,6 @@ public struct ReLULatticeCovariance: Stage {
     }
 
     public static let kind = "simulation.relu-lattice-covariance"
-    public static let code: [CodeDependency] = [.thisFile()] + CodeDependency.simulation
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

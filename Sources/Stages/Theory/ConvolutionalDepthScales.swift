@@ -22,7 +22,6 @@ public struct ConvolutionalDepthScales: Stage {
     }
 
     public static let kind = "theory.cnn-depth-scales"
-    public static let code: [CodeDependency] = [.thisFile(), .module("MeanField")]
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

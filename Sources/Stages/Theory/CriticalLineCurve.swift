@@ -16,7 +16,6 @@ public struct CriticalLineCurve: Stage {
     }
 
     public static let kind = "theory.critical-line"
-    public static let code: [CodeDependency] = [.thisFile(), .module("MeanField")]
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

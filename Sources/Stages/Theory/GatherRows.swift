@@ -23,7 +23,6 @@ public struct GatherRows: Stage {
     }
 
     public static let kind = "gather-rows"
-    public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
     /// One input per value of the outer axis, in order.
     public let rows: [Artifact<LabelledData>]

@@ -24,7 +24,6 @@ public struct LayerTrajectories: Stage {
     }
 
     public static let kind = "theory.layer-trajectories"
-    public static let code: [CodeDependency] = [.thisFile(), .module("MeanField")]
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

@@ -19,7 +19,6 @@ public struct MeanFieldCurve: Stage {
     }
 
     public static let kind = "theory.mean-field-curve"
-    public static let code: [CodeDependency] = [.thisFile(), .module("MeanField")]
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

@@ -17,7 +17,6 @@ public struct SigmoidSusceptibility: Stage {
     }
 
     public static let kind = "theory.sigmoid-theorem"
-    public static let code: [CodeDependency] = [.thisFile(), .module("MeanField")]
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

@@ -31,7 +31,6 @@ public struct TrainabilityHeatmap: Stage {
     }
 
     public static let kind = "training.trainability-heatmap"
-    public static let code: [CodeDependency] = [.thisFile(), CodeDependency(path: "Sources/Stages/Training/TrainabilityBoundary.swift"), .module("MeanField")]
     public var parameters: Parameters
     public let cells: [Artifact<LabelledData>]
 

@@ -25,9 +25,6 @@ public struct TrainingCell: Stage {
     }
 
     public static let kind = "training.cell"
-    /// Training uses only MeanField's activation list (names, output ranges) from the theory, so
-    /// editing the quadrature or the fixed-point solvers does not retrain every network.
-    public static let code: [CodeDependency] = [.thisFile(), .module("Training"), .module("BLASThreads"), CodeDependency(path: "Sources/MeanField/Activation.swift")]
     public var parameters: Parameters
 
     public init(_ parameters: Parameters) { self.parameters = parameters }

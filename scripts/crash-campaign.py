@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Crash campaign: SIGKILL `criticality run` at random moments, rerun, compare with a reference.
+
+What a database crash test does, for the store and the Results view: one reference run to
+completion, then trials of two kills each (the first on an empty store, the second on the store
+the first left partially filled), each at a moment drawn uniformly over the reference run's
+duration, then a rerun to completion and a second rerun that must compute nothing. Everything
+runs with relative paths in its own folder, so reference and trials write the same bytes.
+
+Counts (every one but `kills` and `finished before kill` is a defect and must be 0):
+  kills                    SIGKILLs delivered to a run still running (the whole process group,
+                           as a machine crash would: no orphaned gnuplot writes afterwards)
+  corrupt entries          store entries, right after a kill, without a readable manifest or
+                           whose outputs do not match it (missing, extra or changed files)
+  stale results reused     after the rerun, a stage's current key or its entry's output bytes
+                           differ from the reference's
+  finished stages lost     entries complete after a kill that the rerun removed or recomputed
+  Results mismatches       files of the Results view missing, extra or different from the
+                           reference's after the rerun
+  reruns failed            reruns (to completion) that exited non-zero
+  reruns not idempotent    second reruns that still ran a stage or changed the Results view
+
+Usage: scripts/crash-campaign.py --binary .build/release/criticality --kills 50
+           [--pipelines 001-phase-diagram 002-layer-maps …] [--seed 1] [--json report.json]
+Before the trials, the checks are shown a copy of the reference with one byte flipped in a
+store output and one in a Results file, and must flag both (else the script stops).
+Exit status: 0 when every defect count is 0, 1 otherwise, 2 when the reference run fails.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFECTS = ["corrupt entries", "stale results reused", "finished stages lost",
+           "Results mismatches", "reruns failed", "reruns not idempotent"]
+
+
+def sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def files_below(folder):
+    """Relative path -> SHA-256 of every regular file below folder (hidden ones included)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    return {str(p.relative_to(folder)): sha256(p) for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+def entries(store):
+    """Key -> entry folder, for every folder under <store>/entries/<prefix>/."""
+    root = Path(store) / "entries"
+    found = {}
+    if root.is_dir():
+        for prefix in root.iterdir():
+            if prefix.is_dir():
+                for entry in prefix.iterdir():
+                    found[entry.name] = entry
+    return found
+
+
+def entry_problem(entry):
+    """Why an entry is not complete and consistent, or None."""
+    try:
+        manifest = json.loads((entry / "manifest.json").read_text())
+        recorded = {name: output["sha256"] for name, output in manifest["outputs"].items()}
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return f"no readable manifest ({type(error).__name__})"
+    present = files_below(entry / "outputs")
+    if present != recorded:
+        changed = sorted(set(present) ^ set(recorded) | {n for n in present if n in recorded and present[n] != recorded[n]})
+        return "outputs differ from the manifest: " + ", ".join(changed[:3])
+    return None
+
+
+def current_keys(store, profile):
+    """Stage name -> key, from the refs of every pipeline."""
+    keys = {}
+    refs = Path(store) / "refs" / profile
+    if refs.is_dir():
+        for ref in sorted(refs.glob("*.json")):
+            try:
+                for stage, record in json.loads(ref.read_text())["stages"].items():
+                    keys[stage] = record["key"]
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+    return keys
+
+
+def last_line(output):
+    lines = output.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+class Campaign:
+    def __init__(self, options):
+        self.options = options
+        self.work = Path(options.workdir or tempfile.mkdtemp(prefix="criticality-crash-"))
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.random = random.Random(options.seed)
+        self.counts = {"kills": 0, "kills on partially filled stores": 0, "finished before kill": 0}
+        self.counts.update({name: 0 for name in DEFECTS})
+        self.details = []
+
+    def command(self):
+        return [self.options.binary, "run", *self.options.pipelines, "--profile", self.options.profile,
+                "--store", "S", "--results", "R"]
+
+    def environment(self):
+        env = dict(os.environ)
+        env.pop("CRITICALITY_STORE", None)
+        return env
+
+    def run(self, folder):
+        """Runs to completion; returns (exit status, seconds, stderr)."""
+        start = time.monotonic()
+        done = subprocess.run(self.command(), cwd=folder, env=self.environment(),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return done.returncode, time.monotonic() - start, done.stdout + done.stderr
+
+    def run_and_kill(self, folder, after):
+        """Starts a run and SIGKILLs its process group after `after` seconds; True if it was still running."""
+        process = subprocess.Popen(self.command(), cwd=folder, env=self.environment(),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            process.wait(timeout=after)
+            return False
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            return True
+
+    def note(self, trial, defect, count, detail):
+        if count:
+            self.counts[defect] += count
+            self.details.append(f"trial {trial}: {defect}: {detail}")
+
+    def reference(self):
+        folder = self.work / "reference"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        status, seconds, output = self.run(folder)
+        if status != 0:
+            print(f"crash-campaign: the reference run failed (exit {status}):\n{output[-2000:]}", file=sys.stderr)
+            sys.exit(2)
+        self.duration = seconds
+        self.keys = current_keys(folder / "S", self.options.profile)
+        self.outputs = {key: files_below(entries(folder / "S")[key] / "outputs") for key in self.keys.values()}
+        self.results = files_below(folder / "R")
+        self.self_check(folder)
+
+    def self_check(self, reference):
+        """The checks must see damage: a flipped byte in an entry's output and in a Results file."""
+        folder = self.work / "self-check"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(reference, folder, symlinks=True)
+        entry = entries(folder / "S")[sorted(self.outputs)[0]]
+        victim = sorted(p for p in (entry / "outputs").rglob("*") if p.is_file())[0]
+        data = bytearray(victim.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        victim.write_bytes(bytes(data))
+        shown = sorted(p for p in (folder / "R").rglob("*") if p.is_file())[0]
+        shown.write_bytes(shown.read_bytes() + b"\0")
+        if entry_problem(entry) is None or files_below(folder / "R") == self.results:
+            sys.exit("crash-campaign: the checks did not see a damaged entry or Results file; fix the script")
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def trial(self, number):
+        folder = self.work / f"trial-{number}"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        finished = {}
+        for _ in range(2):
+            moment = self.random.uniform(0.02, 0.98) * self.duration
+            filled = bool(entries(folder / "S"))
+            if self.run_and_kill(folder, moment):
+                self.counts["kills"] += 1
+                if filled:
+                    self.counts["kills on partially filled stores"] += 1
+            else:
+                self.counts["finished before kill"] += 1
+            found = entries(folder / "S")
+            broken = {key: problem for key in found if (problem := entry_problem(found[key]))}
+            self.note(number, "corrupt entries", len(broken), "; ".join(f"{k[:12]} {p}" for k, p in broken.items()))
+            finished.update({key: (found[key] / "manifest.json").read_bytes() for key in found if key not in broken})
+
+        status, _, output = self.run(folder)
+        self.note(number, "reruns failed", int(status != 0), last_line(output))
+        keys = current_keys(folder / "S", self.options.profile)
+        wrong = sorted(stage for stage in set(keys) | set(self.keys) if keys.get(stage) != self.keys.get(stage))
+        found = entries(folder / "S")
+        damaged = sorted(stage for stage, key in keys.items()
+                         if stage in self.keys and key == self.keys[stage]
+                         and (key not in found or files_below(found[key] / "outputs") != self.outputs[key]))
+        self.note(number, "stale results reused", len(wrong) + len(damaged), ", ".join((wrong + damaged)[:5]))
+        lost = sorted(key for key, manifest in finished.items()
+                      if key not in found or not (found[key] / "manifest.json").is_file()
+                      or (found[key] / "manifest.json").read_bytes() != manifest)
+        self.note(number, "finished stages lost", len(lost), ", ".join(k[:12] for k in lost[:5]))
+        results = files_below(folder / "R")
+        mismatched = sorted(name for name in set(results) | set(self.results) if results.get(name) != self.results.get(name))
+        self.note(number, "Results mismatches", len(mismatched), ", ".join(mismatched[:5]))
+
+        status, _, output = self.run(folder)
+        again = files_below(folder / "R")
+        ran_nothing = status == 0 and (" 0 ran" in output or "Nothing to do" in output)
+        self.note(number, "reruns not idempotent", int(not ran_nothing or again != results),
+                  last_line(output))
+        if not self.options.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def report(self):
+        lines = [f"crash campaign: {self.counts['kills']} kills "
+                 f"({self.counts['kills on partially filled stores']} on partially filled stores), "
+                 f"seed {self.options.seed}, profile {self.options.profile}, "
+                 f"pipelines: {' '.join(self.options.pipelines) or 'all'}; reference run {self.duration:.1f} s"]
+        for name in ["kills", "kills on partially filled stores", "finished before kill"] + DEFECTS:
+            lines.append(f"  {name:<34}{self.counts[name]:>5}")
+        lines += ["  " + detail for detail in self.details]
+        return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--binary", required=True, help="the criticality binary to test")
+    parser.add_argument("--kills", type=int, default=10, help="kills in all (two per trial; default 10)")
+    parser.add_argument("--pipelines", nargs="*", default=[], help="pipelines to run (default: all)")
+    parser.add_argument("--profile", default="quick")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", help="where trials run (default: a new temporary folder, removed after)")
+    parser.add_argument("--keep", action="store_true", help="keep each trial's store and Results")
+    parser.add_argument("--json", help="also write the counts and details as JSON here")
+    options = parser.parse_args()
+    options.binary = str(Path(options.binary).resolve())
+    if options.kills < 1:
+        parser.error("--kills must be at least 1")
+    if not os.access(options.binary, os.X_OK):
+        parser.error(f"{options.binary} is not an executable: build it first (make build)")
+
+    campaign = Campaign(options)
+    try:
+        campaign.reference()
+        for number in range(1, (options.kills + 1) // 2 + 1):
+            campaign.trial(number)
+        report = campaign.report()
+        print(report)
+        if options.json:
+            Path(options.json).write_text(json.dumps({"counts": campaign.counts, "details": campaign.details,
+                                                     "referenceSeconds": campaign.duration}, indent=2, sort_keys=True))
+    finally:
+        if not options.keep and not options.workdir:
+            shutil.rmtree(campaign.work, ignore_errors=True)
+    sys.exit(1 if any(campaign.counts[name] for name in DEFECTS) else 0)
+
+
+if __name__ == "__main__":
+    main()
