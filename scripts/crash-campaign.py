@@ -52,12 +52,29 @@ def sha256(path):
     return digest.hexdigest()
 
 
+def view_index_digest(path):
+    """The Results index (.view.json) by what it means: per stage folder, the key and each file's
+    SHA-256. Its store path (a trial's store is not the reference's) and the stat it keeps to
+    notice edits (mtimes and inodes differ between any two runs) are not results."""
+    try:
+        index = json.loads(path.read_text())
+        meaning = {folder: {"key": stage.get("key"), "files": {name: f.get("sha256") for name, f in stage.get("files", {}).items()},
+                            "publishing": stage.get("publishing")}
+                   for folder, stage in index.get("stages", {}).items()}
+        meaning = {"profile": index.get("profile"), "stages": meaning}
+    except (OSError, ValueError, AttributeError) as error:
+        return "unreadable: %s" % error
+    return hashlib.sha256(json.dumps(meaning, sort_keys=True).encode()).hexdigest()
+
+
 def files_below(folder):
-    """Relative path -> SHA-256 of every regular file below folder (hidden ones included)."""
+    """Relative path -> SHA-256 of every regular file below folder (hidden ones included; the
+    Results index by its meaning, see view_index_digest)."""
     folder = Path(folder)
     if not folder.is_dir():
         return {}
-    return {str(p.relative_to(folder)): sha256(p) for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
+    return {str(p.relative_to(folder)): view_index_digest(p) if p.name == ".view.json" and p.parent == folder else sha256(p)
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
 
 
 def entries(store):
