@@ -37,6 +37,21 @@ struct StoreCrashTests {
         }
     }
 
+    @Test("the store folder removed mid-run while a second run takes it: the first stops with a clear error (D21)")
+    func storeRemovedMidRun() throws {
+        let cli = try CLIProcess(); defer { cli.cleanup() }
+        let (first, _, err) = try cli.start(["run", "selftest", "--jobs", "1", "--quiet"] + quick)
+        #expect(cli.wait(timeout: 20) { cli.entries().count >= 1 })
+        try FileManager.default.removeItem(at: cli.store)
+        let second = try cli.run(["run", "selftest", "--quiet", "--results", "Results-second"] + quick)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        first.waitUntilExit()
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(first.terminationStatus != 0)
+        #expect(stderr.contains("was removed or replaced during this run"), "\(stderr)")
+        #expect(cli.entries().count == 5)
+    }
+
     @Test("gc refuses, naming the file, when a refs file is unreadable (D16)")
     func unreadableRefs() throws {
         let cli = try CLIProcess(); defer { cli.cleanup() }

@@ -50,3 +50,25 @@ struct BatchRunnerTests {
         #expect(failed.skipped == ["fail/after"])
     }
 }
+
+@Suite("exec KEY")
+struct ExecKeyTests {
+    @Test("a key that is not 64 hex digits is refused before any path is built from it (D12)")
+    func pathInKey() throws {
+        let box = try Sandbox(); defer { box.cleanup() }
+        let engine = try box.engine()
+        // As after any cluster run: jobs/ exists, so a path through it resolves.
+        try FileManager.default.createDirectory(at: box.store.appendingPathComponent("jobs"), withIntermediateDirectories: true)
+        let escape = "../../../escaped-\(UUID().uuidString)"
+        // Where a failure note for that "key" would land: outside the store and the sandbox.
+        let outside = URL(fileURLWithPath: box.store.path + "/jobs/" + escape + ".failed").standardizedFileURL
+        defer { try? FileManager.default.removeItem(at: outside) }
+        for bad in [escape, String(repeating: "A", count: 64), "abc"] {
+            let result = engine.execute(key: bad, graph: { try StageGraph([squares([1])], profile: $0) })
+            guard case .failure(let error) = result else { Issue.record("\(bad) was accepted"); continue }
+            #expect(error.description.contains("is not a stage key"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: outside.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.root.path).sorted() == ["Sources", "store"])
+    }
+}

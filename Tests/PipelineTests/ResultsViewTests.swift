@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Pipeline
 
@@ -84,5 +85,32 @@ struct ResultsViewTests {
         #expect(!FileManager.default.fileExists(atPath: box.results.appendingPathComponent("squares/cells/x=3.0").path))
         #expect(try String(contentsOf: edited, encoding: .utf8) == "annotated")
         #expect(warnings.all.contains { $0.contains("square2") && $0.contains("kept") })
+    }
+}
+
+/// Publishing as pipelines complete, not only when the run ends.
+@Suite("Results published per pipeline")
+struct ResultsPublishingTests {
+    /// Notes, when the slow pipeline's stage finishes, whether the fast pipeline's Results exist.
+    final class Watcher: ProgressSink {
+        let results: URL
+        let seen = Mutex<Bool?>(nil)
+        init(results: URL) { self.results = results }
+        func report(_ event: ProgressEvent) {
+            if case .finished(let stage, _, _) = event, stage == "slow/wait" {
+                let exists = FileManager.default.fileExists(atPath: results.appendingPathComponent("fast/one/value.txt").path)
+                seen.withLock { $0 = exists }
+            }
+        }
+    }
+
+    @Test("a pipeline's Results appear as soon as its last stage resolves")
+    func perPipeline() throws {
+        let box = try Sandbox(); defer { box.cleanup() }
+        let fast = PipelineDefinition("fast", summary: "test") { p in p.add("one", Constant(parameters: .init(value: 1))) }
+        let slow = PipelineDefinition("slow", summary: "test") { p in p.add("wait", Sleepy(parameters: .init(seconds: 0.5, value: 2))) }
+        let watcher = Watcher(results: box.results)
+        _ = try box.run([slow, fast], jobs: 2, progress: watcher)
+        #expect(watcher.seen.withLock { $0 } == true)
     }
 }

@@ -30,7 +30,8 @@ final class BatchStageRunner: StageRunner {
         guard !held.isEmpty else { return }
         let submitted = held
         held = []
-        DispatchQueue.global().async { [executor, engine, progress, completions] in
+        // Its own thread: the executor blocks until the batch ends (see LocalStageRunner).
+        Thread { [executor, engine, progress, completions] in
             let store = engine.store
             let reasons = executor.run(submitted.map(\.item), store: store, cancelled: { [weak engine] in engine?.isCancelled ?? true }, progress: progress)
             completions.post(submitted.map { index, item in
@@ -39,6 +40,6 @@ final class BatchStageRunner: StageRunner {
                 return StageCompletion(index: index, result: .failure(.stageFailed(
                     stage: item.stage, message: reason.isEmpty ? "the cluster task ended without storing its result" : reason)))
             })
-        }
+        }.start()
     }
 }

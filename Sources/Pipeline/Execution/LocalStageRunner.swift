@@ -22,10 +22,15 @@ struct LocalStageRunner: StageRunner {
                 try StageRefs.record(ref, stage: stage.node.name, store: store, profile: profile, pipeline: stage.node.pipeline)
             }
         }
-        DispatchQueue.global().async { [progress, completions, engine, job] in
+        // A thread of its own per stage in flight (at most --jobs): Dispatch's global queue runs
+        // no more blocks than there are cores, so a stage that sleeps or waits on a process
+        // would hold back the others, and a caller blocked on the queue could starve them all.
+        let thread = Thread { [progress, completions, engine, job] in
             let result = job.execute(progress: progress, cancelled: { [weak engine] in engine?.isCancelled ?? true })
             completions.post([StageCompletion(index: stage.index, result: result.map(EntrySummary.init))])
         }
+        thread.name = "stage \(stage.node.name)"
+        thread.start()
     }
 
     func flush() {}

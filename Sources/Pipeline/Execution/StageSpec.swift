@@ -42,6 +42,11 @@ extension Engine {
     /// take the store lock: the submitting run holds it, and entries land by rename.
     public func execute(key: String, graph build: (Profile) throws -> StageGraph,
                         progress: ProgressSink = SilentProgress()) -> Result<Manifest, PipelineError> {
+        // The key names files under the store (its spec, its failure note, its entry): anything
+        // but a key could reach outside it ("../../x"), so it is refused before any path is made.
+        guard key.count == 64, key.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+            return .failure(.stageFailed(stage: key, message: "'\(key)' is not a stage key (64 lowercase hex digits, as `criticality status --json` prints)"))
+        }
         do {
             let spec = try StageSpec.load(store: store, key: key)
             if case .valid = store.lookup(key), let manifest = store.manifest(key) { return .success(manifest) }
