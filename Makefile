@@ -8,7 +8,7 @@ CRITICALITY  := .build/release/criticality
 VENV         := .venv
 PYTHON_PKGS  := h5py xarray h5netcdf numpy roc-validator rocrate
 DEBIAN_PKGS  := libhdf5-dev libopenblas-dev liblapacke-dev libfftw3-dev gnuplot-nox hdf5-tools \
-                dataset-fashion-mnist pkg-config python3 python3-venv zlib1g-dev chromium
+                dataset-fashion-mnist pkg-config python3 python3-venv zlib1g-dev chromium strace
 
 .PHONY: all deps build figures test bench crashtest status report archive clean venv
 
@@ -58,13 +58,17 @@ bench: build venv
 	CRITICALITY_PYTHON=$(CURDIR)/$(VENV)/bin/python .build/release/CriticalityBench $(SECTIONS)
 
 ## crashtest: N SIGKILLs of `run --profile quick` at random moments (half on partially filled
-## stores), each trial rerun to completion and compared byte for byte with a reference run.
-## N=50 by default; PIPELINES=… narrows the run (default: every pipeline), SEED=… redraws the moments.
+## stores), and REVERT kills of a run with `--set OVERRIDE` over a complete store at exact
+## rename/unlink/rmdir points (strace), each trial rerun to completion and compared byte for byte
+## with a reference run. PIPELINES=… narrows the run (default: every pipeline); SEED=… redraws.
 N         ?= 50
+REVERT    ?= 10
+OVERRIDE  ?= 002-layer-maps/trajectories.layers=30
 SEED      ?= 1
 PIPELINES ?=
 crashtest: build
-	python3 scripts/crash-campaign.py --binary $(CRITICALITY) --kills $(N) --seed $(SEED) $(if $(PIPELINES),--pipelines $(PIPELINES))
+	python3 scripts/crash-campaign.py --binary $(CRITICALITY) --kills $(N) --seed $(SEED) \
+	  --revert-kills $(REVERT) --override $(OVERRIDE) --at-file-ops $(if $(PIPELINES),--pipelines $(PIPELINES))
 
 ## venv: the Python readers the interop tests use, from PyPI, in a git-ignored folder.
 # The stamp names the package list, so adding a reader reinstalls.

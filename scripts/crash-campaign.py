@@ -7,9 +7,11 @@ the first left partially filled), each at a moment drawn uniformly over the refe
 duration, then a rerun to completion and a second rerun that must compute nothing. Everything
 runs with relative paths in its own folder, so reference and trials write the same bytes.
 
-Counts (every one but `kills` and `finished before kill` is a defect and must be 0):
+Counts (the first four describe the campaign; the others are defects and must be 0):
   kills                    SIGKILLs delivered to a run still running (the whole process group,
                            as a machine crash would: no orphaned gnuplot writes afterwards)
+  … on partially filled stores, … of an edited run over a complete store (below)
+  finished before kill     runs that ended before their kill moment or file operation
   corrupt entries          store entries, right after a kill, without a readable manifest or
                            whose outputs do not match it (missing, extra or changed files)
   stale results reused     after the rerun, a stage's current key or its entry's output bytes
@@ -19,8 +21,17 @@ Counts (every one but `kills` and `finished before kill` is a defect and must be
                            reference's after the rerun
   reruns failed            reruns (to completion) that exited non-zero
   reruns not idempotent    second reruns that still ran a stage or changed the Results view
+Defects are counted per entry, stage or file; `trials with a defect` counts the trials (one or
+two kills each) that showed any.
+
+With --revert-kills M --override SET, M more trials start from a copy of the reference's
+complete store and view, kill a run with `--set SET` (at a random moment, or with --at-file-ops
+at an exact rename/unlink/rmdir drawn from a traced run, injected by strace), then rerun with the
+reference's settings, which must reproduce the reference byte for byte: a view left half new
+by the kill must be repaired, not kept.
 
 Usage: scripts/crash-campaign.py --binary .build/release/criticality --kills 50
+           [--revert-kills 25 --override 002-layer-maps/trajectories.layers=30 [--at-file-ops]]
            [--pipelines 001-phase-diagram 002-layer-maps …] [--seed 1] [--json report.json]
 Before the trials, the checks are shown a copy of the reference with one byte flipped in a
 store output and one in a Results file, and must flag both (else the script stops).
@@ -40,6 +51,9 @@ import tempfile
 import time
 from pathlib import Path
 
+FILE_OPERATIONS = ["rename", "renameat", "renameat2", "unlink", "unlinkat", "rmdir"]
+INFORMATION = ["kills", "kills on partially filled stores", "kills of an edited run over a complete store",
+               "finished before kill"]
 DEFECTS = ["corrupt entries", "stale results reused", "finished stages lost",
            "Results mismatches", "reruns failed", "reruns not idempotent"]
 
@@ -128,29 +142,31 @@ class Campaign:
         self.work = Path(options.workdir or tempfile.mkdtemp(prefix="criticality-crash-"))
         self.work.mkdir(parents=True, exist_ok=True)
         self.random = random.Random(options.seed)
-        self.counts = {"kills": 0, "kills on partially filled stores": 0, "finished before kill": 0}
+        self.counts = {name: 0 for name in INFORMATION}
         self.counts.update({name: 0 for name in DEFECTS})
         self.details = []
+        self.defective_trials = set()
 
-    def command(self):
-        return [self.options.binary, "run", *self.options.pipelines, "--profile", self.options.profile,
-                "--store", "S", "--results", "R"]
+    def command(self, override=None):
+        command = [self.options.binary, "run", *self.options.pipelines, "--profile", self.options.profile,
+                   "--store", "S", "--results", "R"]
+        return command + (["--set", override] if override else [])
 
     def environment(self):
         env = dict(os.environ)
         env.pop("CRITICALITY_STORE", None)
         return env
 
-    def run(self, folder):
-        """Runs to completion; returns (exit status, seconds, stderr)."""
+    def run(self, folder, override=None, prefix=()):
+        """Runs to completion; returns (exit status, seconds, stdout and stderr)."""
         start = time.monotonic()
-        done = subprocess.run(self.command(), cwd=folder, env=self.environment(),
+        done = subprocess.run([*prefix, *self.command(override)], cwd=folder, env=self.environment(),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         return done.returncode, time.monotonic() - start, done.stdout + done.stderr
 
-    def run_and_kill(self, folder, after):
+    def run_and_kill(self, folder, after, override=None):
         """Starts a run and SIGKILLs its process group after `after` seconds; True if it was still running."""
-        process = subprocess.Popen(self.command(), cwd=folder, env=self.environment(),
+        process = subprocess.Popen(self.command(override), cwd=folder, env=self.environment(),
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             process.wait(timeout=after)
@@ -160,9 +176,25 @@ class Campaign:
             process.wait()
             return True
 
+    def run_and_kill_at(self, folder, syscall, invocation, override=None):
+        """Runs under strace, which SIGKILLs the process at a thread's `invocation`-th `syscall`
+        (strace counts per thread); True if criticality itself died of it."""
+        # No --seccomp-bpf here: with it, strace 6.1 does not deliver the injected signal.
+        process = subprocess.Popen(["strace", "-f", "-qq", "-o", "/dev/null",
+                                    "-e", f"trace={syscall}", "-e", f"inject={syscall}:signal=KILL:when={invocation}",
+                                    *self.command(override)], cwd=folder, env=self.environment(),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        status = process.wait()
+        try:
+            os.killpg(process.pid, signal.SIGKILL)   # a gnuplot the kill orphaned
+        except ProcessLookupError:
+            pass
+        return status == -signal.SIGKILL or status == 128 + signal.SIGKILL
+
     def note(self, trial, defect, count, detail):
         if count:
             self.counts[defect] += count
+            self.defective_trials.add(str(trial).split(" ")[0] + (" revert" if " " in str(trial) else ""))
             self.details.append(f"trial {trial}: {defect}: {detail}")
 
     def reference(self):
@@ -209,11 +241,69 @@ class Campaign:
                     self.counts["kills on partially filled stores"] += 1
             else:
                 self.counts["finished before kill"] += 1
-            found = entries(folder / "S")
-            broken = {key: problem for key in found if (problem := entry_problem(found[key]))}
-            self.note(number, "corrupt entries", len(broken), "; ".join(f"{k[:12]} {p}" for k, p in broken.items()))
-            finished.update({key: (found[key] / "manifest.json").read_bytes() for key in found if key not in broken})
+            self.snapshot(number, folder, finished)
 
+        self.check_rerun(number, folder, finished)
+
+    def snapshot(self, number, folder, finished):
+        """After a kill: counts incomplete entries, and remembers the complete ones."""
+        found = entries(folder / "S")
+        broken = {key: problem for key in found if (problem := entry_problem(found[key]))}
+        self.note(number, "corrupt entries", len(broken), "; ".join(f"{k[:12]} {p}" for k, p in broken.items()))
+        finished.update({key: (found[key] / "manifest.json").read_bytes() for key in found if key not in broken})
+
+    def revert_trial(self, number):
+        """The reference's complete store and view; a run with --set killed (at a random moment,
+        or at a file operation); then the reference's settings again, which must give its bytes."""
+        folder = self.work / f"revert-{number}"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(self.work / "reference", folder, symlinks=True)
+        finished = {}
+        self.snapshot(number, folder, finished)
+        override = self.options.override
+        if self.options.at_file_ops:
+            syscall = self.random.choice(self.operations)
+            invocation = self.random.randint(1, self.most[syscall])
+            killed = self.run_and_kill_at(folder, syscall, invocation, override)
+            point = f"{syscall} #{invocation}"
+        else:
+            killed = self.run_and_kill(folder, self.random.uniform(0.02, 0.98) * self.override_duration, override)
+            point = "a random moment"
+        if killed:
+            self.counts["kills"] += 1
+            self.counts["kills of an edited run over a complete store"] += 1
+        else:
+            self.counts["finished before kill"] += 1
+        self.snapshot(number, folder, finished)
+        self.check_rerun(f"{number} (--set {override}, killed at {point})", folder, finished)
+
+    def probe_override(self):
+        """Times a run with the override over a copy of the reference, and counts its file operations per thread."""
+        folder = self.work / "override-probe"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(self.work / "reference", folder, symlinks=True)
+        trace = self.work / "override-probe.trace"
+        prefix = ["strace", "-f", "--seccomp-bpf", "-qq", "-o", str(trace), "-e", "trace=" + ",".join(FILE_OPERATIONS)] \
+            if self.options.at_file_ops else []
+        status, self.override_duration, output = self.run(folder, self.options.override, prefix)
+        if status != 0:
+            print(f"crash-campaign: the run with --set {self.options.override} failed (exit {status}):\n{output[-2000:]}", file=sys.stderr)
+            sys.exit(2)
+        if self.options.at_file_ops:
+            calls = {}
+            for line in trace.read_text().splitlines():
+                thread, _, rest = line.partition(" ")
+                name = rest.split("(", 1)[0]
+                if name in FILE_OPERATIONS:
+                    calls[(thread, name)] = calls.get((thread, name), 0) + 1
+            self.operations = sorted({name for _, name in calls})
+            self.most = {name: max(n for (_, op), n in calls.items() if op == name) for name in self.operations}
+            if not self.operations:
+                sys.exit("crash-campaign: strace saw no file operation in the run")
+        shutil.rmtree(folder, ignore_errors=True)
+
+    def check_rerun(self, number, folder, finished):
+        """Reruns to completion, compares with the reference, and reruns once more."""
         status, _, output = self.run(folder)
         self.note(number, "reruns failed", int(status != 0), last_line(output))
         keys = current_keys(folder / "S", self.options.profile)
@@ -241,11 +331,13 @@ class Campaign:
 
     def report(self):
         lines = [f"crash campaign: {self.counts['kills']} kills "
-                 f"({self.counts['kills on partially filled stores']} on partially filled stores), "
+                 f"({self.counts['kills on partially filled stores']} on partially filled stores, "
+                 f"{self.counts['kills of an edited run over a complete store']} of a run with --set over a complete store), "
                  f"seed {self.options.seed}, profile {self.options.profile}, "
                  f"pipelines: {' '.join(self.options.pipelines) or 'all'}; reference run {self.duration:.1f} s"]
-        for name in ["kills", "kills on partially filled stores", "finished before kill"] + DEFECTS:
-            lines.append(f"  {name:<34}{self.counts[name]:>5}")
+        self.counts["trials with a defect"] = len(self.defective_trials)
+        for name in INFORMATION + DEFECTS + ["trials with a defect"]:
+            lines.append(f"  {name:<46}{self.counts[name]:>5}")
         lines += ["  " + detail for detail in self.details]
         return "\n".join(lines)
 
@@ -256,14 +348,24 @@ def main():
     parser.add_argument("--kills", type=int, default=10, help="kills in all (two per trial; default 10)")
     parser.add_argument("--pipelines", nargs="*", default=[], help="pipelines to run (default: all)")
     parser.add_argument("--profile", default="quick")
+    parser.add_argument("--revert-kills", type=int, default=0,
+                        help="more kills, each of a run with --set OVERRIDE over a copy of the reference's complete "
+                             "store and view, followed by a rerun with the reference's settings")
+    parser.add_argument("--override", help="the edit those runs make, e.g. 002-layer-maps/trajectories.layers=30")
+    parser.add_argument("--at-file-ops", action="store_true",
+                        help="kill those runs at a rename/unlink/rmdir drawn from a traced run (strace) instead of at a random moment")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", help="where trials run (default: a new temporary folder, removed after)")
     parser.add_argument("--keep", action="store_true", help="keep each trial's store and Results")
     parser.add_argument("--json", help="also write the counts and details as JSON here")
     options = parser.parse_args()
     options.binary = str(Path(options.binary).resolve())
-    if options.kills < 1:
-        parser.error("--kills must be at least 1")
+    if options.kills < 0 or options.revert_kills < 0 or options.kills + options.revert_kills < 1:
+        parser.error("--kills and --revert-kills must not be negative, and at least one kill is needed")
+    if options.revert_kills and not options.override:
+        parser.error("--revert-kills needs --override STAGE.PARAMETER=VALUE (a valid --set for the pipelines run)")
+    if options.at_file_ops and not shutil.which("strace"):
+        parser.error("--at-file-ops needs strace on PATH (Debian: apt-get install strace)")
     if not os.access(options.binary, os.X_OK):
         parser.error(f"{options.binary} is not an executable: build it first (make build)")
 
@@ -272,6 +374,10 @@ def main():
         campaign.reference()
         for number in range(1, (options.kills + 1) // 2 + 1):
             campaign.trial(number)
+        if options.revert_kills:
+            campaign.probe_override()
+            for number in range(1, options.revert_kills + 1):
+                campaign.revert_trial(number)
         report = campaign.report()
         print(report)
         if options.json:
