@@ -28,14 +28,36 @@ struct WorkspaceOptions: ParsableArguments {
 
     var resultsURL: URL { URL(fileURLWithPath: results) }
 
-    /// The graph of every pipeline for the profile, with overrides applied and checked.
+    /// The graph of every pipeline for the profile, with overrides applied and every stage's
+    /// parameters checked.
     func graph() throws -> StageGraph {
-        try StageGraph(allPipelines(), profile: profile).applying(overrides.map(ParameterOverride.init))
+        let graph = try StageGraph(allPipelines(), profile: profile).applying(overrides.map(ParameterOverride.init))
+        // Before any work: an empty list or an absurd size is refused here, not trapped on mid-run.
+        do { try graph.checkParameters() } catch { throw CommandFailure(error) }
+        return graph
     }
 
     /// An engine over the store, recording library versions in manifests.
     func engine() throws -> Engine {
-        Engine(store: try Store(root: storeURL), sources: .current(), libraries: { LibraryVersions.current() })
+        try Self.requireFolderPath(storeURL, option: "--store")
+        try Self.requireFolderPath(resultsURL, option: "--results")
+        return Engine(store: try Store(root: storeURL), sources: .current(), libraries: { LibraryVersions.current() })
+    }
+
+    /// Refuses a folder path that runs through a file (`notes.txt/store`): creating it would fail
+    /// with a Foundation error code instead of a sentence.
+    static func requireFolderPath(_ url: URL, option: String) throws {
+        var current = url.standardizedFileURL
+        while current.path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: current.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw CommandFailure(message: "\(current.path) is a file, but \(option) \(url.path) needs a folder there; pass another \(option) or move the file away.")
+                }
+                return
+            }
+            current = current.deletingLastPathComponent()
+        }
     }
 }
 

@@ -83,8 +83,11 @@ public struct ArchiveRerun {
         let missing = targets.filter { !graph.stageNames.contains($0) }
         let runnable = targets.filter { graph.stageNames.contains($0) }
 
+        Leftovers.sweep(FileManager.default.temporaryDirectory) { $0.hasPrefix("criticality-rerun-") }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("criticality-rerun-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let claim = Leftovers.Claim(scratch)
+        defer { try? FileManager.default.removeItem(at: scratch); withExtendedLifetime(claim) {} }
         let engine = Engine(store: try Store(root: scratch), sources: sources, libraries: libraries)
         let summary = try engine.run(graph, targets: runnable, options: .init(jobs: jobs, keepGoing: true), progress: progress)
         let failed = Dictionary(summary.failed.map { ($0.stage, $0.message) }, uniquingKeysWith: { a, _ in a })

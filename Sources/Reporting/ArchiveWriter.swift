@@ -36,17 +36,24 @@ public struct ArchiveWriter {
     static let entryDate = Date(timeIntervalSince1970: 315_532_800 + 86_400 * 2)
 
     public func write(to archive: URL) throws -> Written {
+        try ReplaceableTarget.checkArchive(archive)
         let manager = FileManager.default
+        Leftovers.sweep(manager.temporaryDirectory) { $0.hasPrefix("criticality-archive-") }
+        Leftovers.sweep(archive.deletingLastPathComponent()) { $0.hasPrefix(".") && $0.contains(".zip.") && $0.hasSuffix(".partial") }
         let scratch = manager.temporaryDirectory.appendingPathComponent("criticality-archive-\(UUID().uuidString)")
-        defer { try? manager.removeItem(at: scratch) }
         try manager.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratchClaim = Leftovers.Claim(scratch)
+        defer { try? manager.removeItem(at: scratch); withExtendedLifetime(scratchClaim) {} }
 
         var files: [ArchiveFile] = []
         var outputs: [String: [String]] = [:]
         var manifests: [String: String] = [:]
-        func add(_ path: String, from url: URL, leaveOut reason: String? = nil) throws {
+        @discardableResult
+        func add(_ path: String, from url: URL, leaveOut reason: String? = nil) throws -> String {
             let size = (try manager.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-            files.append(ArchiveFile(path: path, source: url, sha256: try SHA256Digest.ofFile(at: url), bytes: size, leftOut: reason))
+            let digest = try SHA256Digest.ofFile(at: url)
+            files.append(ArchiveFile(path: path, source: url, sha256: digest, bytes: size, leftOut: reason))
+            return digest
         }
 
         let pipelines = sources.root.appendingPathComponent("Pipelines")
@@ -66,7 +73,8 @@ public struct ArchiveWriter {
                 var reason: String?
                 if withoutData && file.hasSuffix(".h5") { reason = "HDF5 data left out (--without-data)" }
                 if let limit = maxFileBytes, manifest.outputs[file]!.bytes > limit { reason = "larger than --max-file-bytes \(limit)" }
-                try add(path, from: folder.appendingPathComponent(file), leaveOut: reason)
+                let digest = try add(path, from: folder.appendingPathComponent(file), leaveOut: reason)
+                try StoreFileCheck.require(digest, file: file, of: stage, manifest: manifest, profile: content.profile)
                 outputs[stage.stage, default: []].append(path)
             }
             let manifestPath = "manifests/\(stage.resultsFolder)/manifest.json"
@@ -78,6 +86,7 @@ public struct ArchiveWriter {
         var page = HTMLReport(content: content)
         page.filesPrefix = "../results/"
         page.copyFiles = false
+        page.writesMarker = false
         try page.write(to: report)
         for path in try Self.files(under: report) { try add("report/" + path, from: report.appendingPathComponent(path)) }
 
@@ -89,14 +98,23 @@ public struct ArchiveWriter {
         let temporary = archive.deletingLastPathComponent().appendingPathComponent(".\(archive.lastPathComponent).\(UUID().uuidString).partial")
         defer { try? manager.removeItem(at: temporary) }
         let zip = try Archive(url: temporary, accessMode: .create)
+        let temporaryClaim = Leftovers.Claim(temporary)
+        defer { withExtendedLifetime(temporaryClaim) {} }
         try Self.addEntry(zip, path: "ro-crate-metadata.json", data: metadata)
         var total = metadata.count
         for file in files where file.leftOut == nil {
             let data = try Data(contentsOf: file.source)
+            // Hash what is zipped, not only what was listed: a file changed in between must not
+            // enter the archive under the digest of its earlier bytes.
+            guard SHA256Digest.of(data) == file.sha256 else {
+                throw ReportingError.changedWhileArchiving(path: file.source.path)
+            }
             try Self.addEntry(zip, path: file.path, data: data)
             total += data.count
         }
         // rename(2) replaces an older archive atomically: a reader sees the old or the new zip, never half of one.
+        // Checked again: something may have appeared at the path while the zip was written.
+        try ReplaceableTarget.checkArchive(archive)
         guard rename(temporary.path, archive.path) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: archive.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
         }

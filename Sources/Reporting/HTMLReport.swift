@@ -18,6 +18,9 @@ public struct HTMLReport {
     public var filesPrefix = "files/"
     /// Whether to copy the files under `filesPrefix` (only for the default layout).
     public var copyFiles = true
+    /// Whether to write ``ReplaceableTarget/reportMarker``, by which a later report knows it may
+    /// replace the folder (an archive's copy of the page needs none).
+    public var writesMarker = true
 
     public init(content: ReportContent) { self.content = content }
 
@@ -31,15 +34,19 @@ public struct HTMLReport {
         public var keyNumbers: Int
     }
 
-    /// Writes the report into `folder` (replaced whole, by rename, when complete).
+    /// Writes the report into `folder` (replaced whole, by rename, when complete). Refuses, before
+    /// any work, a `folder` that is not absent, empty or a report this type wrote.
     @discardableResult
     public func write(to folder: URL) throws -> Written {
+        try ReplaceableTarget.checkReport(folder)
         let manager = FileManager.default
         let parent = folder.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        Leftovers.sweep(parent) { $0.hasPrefix(".report-staging-") || $0.hasPrefix(".report-old-") }
         let staging = parent.appendingPathComponent(".report-staging-\(UUID().uuidString)")
-        defer { try? manager.removeItem(at: staging) }
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let claim = Leftovers.Claim(staging)
+        defer { try? manager.removeItem(at: staging); withExtendedLifetime(claim) {} }
 
         // Copy the files of every stage a figure depends on, so links work from the folder alone.
         var copied = Set<String>()
@@ -49,19 +56,45 @@ public struct HTMLReport {
                 for file in manifest.outputs.keys.sorted() {
                     let target = staging.appendingPathComponent(filesPrefix).appendingPathComponent(s.resultsFolder).appendingPathComponent(file)
                     try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try manager.copyItem(at: source.appendingPathComponent(file), to: target)
+                    let data = try Data(contentsOf: source.appendingPathComponent(file))
+                    try StoreFileCheck.require(SHA256Digest.of(data), file: file, of: s, manifest: manifest, profile: content.profile)
+                    try data.write(to: target)
                 }
             }
         }
         // Grid cells are left out: each training cell's accuracy is one value, and hundreds of
         // them would bury the results the gathers summarise (n, critical points).
-        let keyNumbers = content.stages.filter { $0.state == .current && $0.group == nil }.flatMap { s in
+        let numbered = content.stages.filter { $0.state == .current && $0.group == nil }
+        // The page quotes values and captions read from the store: those files must be intact too.
+        for s in numbered + content.figures where !copied.contains(s.stage) {
+            guard let source = content.outputsFolder(s), let manifest = s.manifest else { continue }
+            for file in manifest.outputs.keys.sorted() {
+                let digest = try SHA256Digest.ofFile(at: source.appendingPathComponent(file))
+                try StoreFileCheck.require(digest, file: file, of: s, manifest: manifest, profile: content.profile)
+            }
+        }
+        let keyNumbers = numbered.flatMap { s in
             content.outputsFolder(s).map { KeyNumber.scan(stage: s.stage, outputs: $0) } ?? []
         }
         let html = page(keyNumbers: keyNumbers)
         try Data(html.utf8).write(to: staging.appendingPathComponent("index.html"))
-        if manager.fileExists(atPath: folder.path) { try manager.removeItem(at: folder) }
-        try manager.moveItem(at: staging, to: folder)
+        if writesMarker {
+            try Data("Written by `criticality report`; the next report replaces this folder whole.\n".utf8)
+                .write(to: staging.appendingPathComponent(ReplaceableTarget.reportMarker))
+        }
+        // The old report is moved aside, not deleted, until the new one is in place; checked again
+        // first, as the folder may have changed while the page was written.
+        try ReplaceableTarget.checkReport(folder)
+        let old = parent.appendingPathComponent(".report-old-\(UUID().uuidString)")
+        let replacing = ReplaceableTarget.fileType(folder) != nil
+        if replacing { try manager.moveItem(at: folder, to: old) }
+        do {
+            try manager.moveItem(at: staging, to: folder)
+        } catch {
+            if replacing { try? manager.moveItem(at: old, to: folder) }
+            throw error
+        }
+        if replacing { try? manager.removeItem(at: old) }
         let figures = content.figures
         return Written(index: folder.appendingPathComponent("index.html"), figures: figures.count,
                        current: figures.filter { $0.state == .current }.count,

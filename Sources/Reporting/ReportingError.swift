@@ -12,6 +12,12 @@ public enum ReportingError: Error, CustomStringConvertible, Equatable {
     case nothingToInclude(String)
     /// A stage named on the command line is not in the archive.
     case unknownArchivedStage(String, known: [String])
+    /// A store file no longer matches the SHA-256 its manifest records.
+    case damagedStoreFile(stage: String, file: String, key: String, rerun: String)
+    /// An `--output` path holds something criticality did not write.
+    case notOurs(path: String, reason: String)
+    /// A file changed between being listed and being packed.
+    case changedWhileArchiving(path: String)
 
     public var description: String {
         switch self {
@@ -25,6 +31,12 @@ public enum ReportingError: Error, CustomStringConvertible, Equatable {
             return "nothing to include: \(what). Run `criticality run` first."
         case .unknownArchivedStage(let name, let known):
             return "stage '\(name)' is not in the archive. Archived stages: \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")"
+        case .notOurs(let path, let reason):
+            return "refusing to replace \(path): \(reason). Pass another --output, or move it away yourself."
+        case .changedWhileArchiving(let path):
+            return "\(path) changed while the archive was being written; nothing was published. Archive again once no run is writing."
+        case .damagedStoreFile(let stage, let file, let key, let rerun):
+            return "the store's \(file) of \(stage) (entry \(key.prefix(12))) does not match the SHA-256 its manifest records, so it was damaged after it was written; nothing was published. Run `\(rerun)` (it recomputes damaged entries), then try again."
         }
     }
 }

@@ -44,7 +44,7 @@ extension Engine {
                         progress: ProgressSink = SilentProgress()) -> Result<Manifest, PipelineError> {
         // The key names files under the store (its spec, its failure note, its entry): anything
         // but a key could reach outside it ("../../x"), so it is refused before any path is made.
-        guard key.count == 64, key.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+        guard KeyMaterial.isKey(key) else {
             return .failure(.stageFailed(stage: key, message: "'\(key)' is not a stage key (64 lowercase hex digits, as `criticality status --json` prints)"))
         }
         do {

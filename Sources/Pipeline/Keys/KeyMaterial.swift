@@ -26,6 +26,13 @@ public struct KeyMaterial: Codable, Hashable, Sendable {
         public var outputs: String
     }
 
+    /// Whether `text` has the only form a key takes, a SHA-256 in lowercase hex (64 digits).
+    /// Keys become paths under the store (`jobs/<key>.json`, `entries/<k0k1>/<key>`), so anything
+    /// else ("../../x") is refused before a path is made from it.
+    public static func isKey(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
     /// SHA-256 over the canonical JSON of kind, parameters, code digests and input digests.
     public func key() throws -> String {
         struct Hashed: Encodable {
