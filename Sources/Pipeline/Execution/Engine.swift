@@ -108,7 +108,7 @@ public final class Engine: Sendable {
         let clock = Date()
         let selected = try graph.selection(targets)
         let lock = try StoreLock(store: store.root)
-        defer { withExtendedLifetime(lock) {} }
+        defer { lock.release() }
         let view = try options.results.map { try ResultsView(folder: $0, store: store, profile: graph.profile, warn: { progress.report(.warning($0)) }) }
         store.clearStaging()
         let session = try RunSession(engine: self, graph: graph, selected: selected, options: options,

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,8 @@ final class StoreLock: Sendable {
     /// The locked file's device and inode: if the path names another file later, the store was
     /// removed or replaced, and another run may hold a lock on the new one.
     private let identity: (device: UInt64, inode: UInt64)
+    /// Set once the lock is given back; releasing twice (explicitly, then in deinit) is harmless.
+    private let released = Atomic<Bool>(false)
 
     /// Takes the lock or throws ``PipelineError/storeLocked(path:holder:)`` naming the holder.
     init(store: URL) throws {
@@ -46,9 +49,15 @@ final class StoreLock: Sendable {
         }
     }
 
-    deinit {
+    /// Gives the lock back now. A run calls this as it returns rather than waiting for the last
+    /// reference to go: a finished stage's thread may still hold one for a moment, and a second
+    /// run started right away in the same process would find the store locked.
+    func release() {
+        guard !released.exchange(true, ordering: .acquiringAndReleasing) else { return }
         _ = ftruncate(descriptor, 0)
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
+
+    deinit { release() }
 }
