@@ -30,9 +30,8 @@ struct ExecCommand: ParsableCommand {
     }
 
     func run() throws {
-        var workspace = WorkspaceOptions()
-        workspace.store = store
-        let engine = try workspace.engine()
+        // Not a WorkspaceOptions: one built by hand, not parsed, traps on its first option read.
+        let engine = try WorkspaceOptions.engine(store: WorkspaceOptions.storeURL(store))
         // scancel (and a job's time limit) send SIGTERM before SIGKILL: stop the running stage so it
         // removes its staging folder instead of leaving it for the next run to clear.
         signal(SIGTERM, SIG_IGN)

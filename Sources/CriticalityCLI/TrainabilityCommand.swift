@@ -64,9 +64,7 @@ struct TrainabilityCommand: ParsableCommand {
             try MemoryEstimate.training(deepest, threads: 1 + max(jobs, 1))
             let pipeline = trainabilityPipeline(activation: phi, sb2: sb2, sw2: sw2Values, depths: depthValues, width: width, batch: batch,
                                                 steps: steps, optimizer: kind, learningRate: lr, seed: seed)
-            var workspace = WorkspaceOptions()
-            workspace.store = store
-            let engine = try workspace.engine()
+            let engine = try WorkspaceOptions.engine(store: WorkspaceOptions.storeURL(store))
             let graph = try StageGraph([pipeline], profile: .default)
             let progress: ProgressSink = quiet || json ? SilentProgress() : ConsoleProgress()
             let interrupts = InterruptHandler { engine.cancel() }

@@ -20,8 +20,11 @@ struct WorkspaceOptions: ParsableArguments {
         valueName: "stage.param=value"))
     var overrides: [String] = []
 
-    var storeURL: URL {
-        if let store { return URL(fileURLWithPath: store) }
+    var storeURL: URL { Self.storeURL(store) }
+
+    /// `--store`, else `$CRITICALITY_STORE`, else `.criticality/store`.
+    static func storeURL(_ option: String?) -> URL {
+        if let option { return URL(fileURLWithPath: option) }
         if let env = ProcessInfo.processInfo.environment["CRITICALITY_STORE"], !env.isEmpty { return URL(fileURLWithPath: env) }
         return URL(fileURLWithPath: ".criticality/store")
     }
@@ -39,9 +42,14 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// An engine over the store, recording library versions in manifests.
     func engine() throws -> Engine {
-        try Self.requireFolderPath(storeURL, option: "--store")
         try Self.requireFolderPath(resultsURL, option: "--results")
-        return Engine(store: try Store(root: storeURL), sources: .current(), libraries: { LibraryVersions.current() })
+        return try Self.engine(store: storeURL)
+    }
+
+    /// An engine over the store at `url` (for commands without a Results folder, like `exec`).
+    static func engine(store url: URL) throws -> Engine {
+        try requireFolderPath(url, option: "--store")
+        return Engine(store: try Store(root: url), sources: .current(), libraries: { LibraryVersions.current() })
     }
 
     /// Refuses a folder path that runs through a file (`notes.txt/store`): creating it would fail
