@@ -61,6 +61,25 @@ struct ResultsViewTests {
         #expect(try String(contentsOf: box.results.appendingPathComponent("squares/total/value.txt"), encoding: .utf8) == "1.0")
     }
 
+    @Test("a project folder moved or copied with its store keeps its Results: the store's identifier decides, not its path")
+    func movedProject() throws {
+        let box = try Sandbox(); defer { box.cleanup() }
+        _ = try box.run([squares([1])])
+        let moved = FileManager.default.temporaryDirectory.appendingPathComponent("criticality-moved-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: moved) }
+        try FileManager.default.copyItem(at: box.root, to: moved)
+        let engine = Engine(store: try Store(root: moved.appendingPathComponent("store")), sources: SourceTree(root: moved))
+        let again = try engine.run(StageGraph([squares([1])], profile: .quick), options: .init(results: moved.appendingPathComponent("Results")))
+        #expect(again.ran.isEmpty && again.upToDate == again.checked)
+        // A fresh store (another identifier) at the old path is still another store.
+        try FileManager.default.removeItem(at: box.store)
+        #expect {
+            try box.run([squares([1])])
+        } throws: { error in
+            "\(error)".contains("--results DIR")
+        }
+    }
+
     @Test("temporaries of killed writes (.dat.nosync…, .write-probe-…, .partial-<pid>) are removed by the next run")
     func leftovers() throws {
         let box = try Sandbox(); defer { box.cleanup() }

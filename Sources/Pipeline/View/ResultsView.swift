@@ -33,8 +33,11 @@ final class ResultsView {
 
     /// The contents of `.view.json`.
     struct Index: Codable, Equatable {
-        /// The store the view was made from (resolved path).
+        /// The store the view was made from (resolved path, for messages; it changes when the
+        /// project folder moves).
         var store: String
+        /// That store's ``Store/identifier()``, which does not (nil in indexes written before it).
+        var storeID: String?
         /// The profile it was made for.
         var profile: String
         /// Per stage folder (relative to the view), what is published there.
@@ -77,22 +80,28 @@ final class ResultsView {
         self.warn = warn
         try Self.checkWritable(folder)
         let owner = Self.identity(of: store)
+        let ownerID = try store.identifier()
         let indexURL = folder.appending(path: ".view.json", directoryHint: .notDirectory)
         let data = try? Data(contentsOf: indexURL)
-        if let data, let loaded = try? JSONDecoder().decode(Index.self, from: data) {
-            guard loaded.store == owner, loaded.profile == profile.rawValue else {
+        if let data, var loaded = try? JSONDecoder().decode(Index.self, from: data) {
+            // The store's identifier decides (a project folder moved or copied with its store is
+            // still the same store); an index from before identifiers compares paths once.
+            let sameStore = loaded.storeID.map { $0 == ownerID } ?? (loaded.store == owner)
+            guard sameStore, loaded.profile == profile.rawValue else {
                 throw PipelineError.resultsOfAnotherRun(path: folder.path, store: loaded.store, profile: loaded.profile,
                                                         thisStore: owner, thisProfile: profile.rawValue)
             }
-            index = loaded
             indexOnDisk = loaded
+            loaded.store = owner
+            loaded.storeID = ownerID
+            index = loaded
         } else if let data, let legacy = try? JSONDecoder().decode([String: String].self, from: data) {
             // An index from before owners and file records: adopt it; files are re-hashed once.
-            index = Index(store: owner, profile: profile.rawValue,
+            index = Index(store: owner, storeID: ownerID, profile: profile.rawValue,
                           stages: legacy.mapValues { Publication(key: $0, files: [:]) })
         } else {
             if data != nil { warn("\(indexURL.path) is unreadable; rebuilding the Results index (files that differ are kept as .edited copies)") }
-            index = Index(store: owner, profile: profile.rawValue, stages: [:])
+            index = Index(store: owner, storeID: ownerID, profile: profile.rawValue, stages: [:])
         }
         let manager = FileManager.default
         for item in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
