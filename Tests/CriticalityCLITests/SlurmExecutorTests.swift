@@ -16,7 +16,9 @@ struct SlurmExecutorTests {
         let cli = try CLIProcess(); defer { cli.cleanup() }
         let targets = Self.theory + ["selftest"]
         let slurmStore = cli.folder.appendingPathComponent("slurm-store").path
-        let viaSlurm = try cli.run(["run"] + targets + Self.quick + ["--executor", "slurm", "--cells-per-task", "3", "--store", slurmStore])
+        // A Results folder belongs to one store: the SLURM store's view gets its own.
+        let slurmResults = cli.folder.appendingPathComponent("slurm-results").path
+        let viaSlurm = try cli.run(["run"] + targets + Self.quick + ["--executor", "slurm", "--cells-per-task", "3", "--store", slurmStore, "--results", slurmResults])
         try #require(viaSlurm.status == 0, "\(viaSlurm.stderr)")
         #expect(viaSlurm.stderr.contains("submitted SLURM job"))
         let local = try cli.run(["run"] + targets + Self.quick + ["--quiet"])
@@ -25,7 +27,7 @@ struct SlurmExecutorTests {
         let b = try cli.run(["status", "--json"] + targets + Self.quick)
         #expect(a.status == 0 && a.stdout == b.stdout, "status differs between the SLURM and the local store")
         #expect(a.stdout.contains("\"outputsDigest\""))
-        let again = try cli.run(["run"] + targets + Self.quick + ["--executor", "slurm", "--store", slurmStore])
+        let again = try cli.run(["run"] + targets + Self.quick + ["--executor", "slurm", "--store", slurmStore, "--results", slurmResults])
         #expect(again.status == 0 && again.stdout.contains("Nothing to do") && !again.stderr.contains("submitted"), "\(again.stderr)")
     }
 
