@@ -21,9 +21,15 @@ enum LibraryVersions {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         guard (try? process.run()) != nil else { return nil }
+        // A version is a line printed at once; a program that hangs must not hang the run.
+        guard exited.wait(timeout: .now() + 10) == .success else {
+            kill(process.processIdentifier, SIGKILL)
+            return nil
+        }
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
     }

@@ -28,15 +28,30 @@ public struct GnuplotRenderer: Sendable {
     /// Date written into the PDF's `/CreationDate`, so two renders are byte-identical (cairo
     /// otherwise stamps the current time); nil keeps the time of rendering.
     public var pdfDate: Date?
+    /// Seconds gnuplot may run before it is killed and the render fails (a figure takes well
+    /// under a second; a hung gnuplot must not hang a run).
+    public var timeout: Double
 
     /// A renderer. `pdfDate` defaults to `SOURCE_DATE_EPOCH` from the environment when set,
-    /// else 1970-01-01 00:00:00 UTC.
+    /// else 1970-01-01 00:00:00 UTC; `timeout` to ``defaultTimeout``.
     public init(executable: String? = nil, warningPolicy: WarningPolicy = .fail,
-                pdfDate: Date? = GnuplotRenderer.sourceDateEpoch) {
+                pdfDate: Date? = GnuplotRenderer.sourceDateEpoch, timeout: Double = GnuplotRenderer.defaultTimeout) {
         self.executable = executable
         self.warningPolicy = warningPolicy
         self.pdfDate = pdfDate
+        self.timeout = timeout
     }
+
+    /// `CRITICALITY_GNUPLOT_TIMEOUT` (seconds) from the environment when it is a positive number,
+    /// else 300.
+    public static var defaultTimeout: Double {
+        let value = ProcessInfo.processInfo.environment["CRITICALITY_GNUPLOT_TIMEOUT"].flatMap(Double.init)
+        return value.map { $0.isFinite && $0 > 0 ? $0 : 300 } ?? 300
+    }
+
+    /// Kills every gnuplot this process is running: for a hard stop (a second Ctrl-C, SIGTERM),
+    /// as each runs in its own process group and would otherwise outlive us.
+    public static func killRunning() { GnuplotProcess.killAll() }
 
     /// `SOURCE_DATE_EPOCH` from the environment, or the Unix epoch.
     public static var sourceDateEpoch: Date {
@@ -102,9 +117,20 @@ public struct GnuplotRenderer: Sendable {
         guard status == 0 else {
             throw PlotError.gnuplotFailed(status: status, stderr: stderr, script: scriptURL)
         }
-        for url in [png, pdf] {
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
-            if (size ?? 0) == 0 { throw PlotError.outputMissing(url, script: scriptURL) }
+        // gnuplot exits 0 when cairo could not write (a full disk) and when a terminal wrote junk:
+        // only a file that starts as a PNG or a PDF is accepted.
+        for (url, magic) in [(png, Self.pngMagic), (pdf, Self.pdfMagic)] {
+            let head = (try? FileHandle(forReadingFrom: url)).flatMap { handle in
+                defer { try? handle.close() }
+                return try? handle.read(upToCount: magic.count)
+            } ?? Data()
+            if head.isEmpty {
+                if let free = DiskSpace.bytesFree(at: directory), free < DiskSpace.nearlyFull {
+                    throw PlotError.diskFull(directory, bytesFree: free)
+                }
+                throw PlotError.outputMissing(url, script: scriptURL)
+            }
+            guard head.elementsEqual(magic) else { throw PlotError.outputNotAFigure(url, script: scriptURL) }
         }
         if !messages.isEmpty && warningPolicy == .fail {
             throw PlotError.gnuplotWarnings(messages, script: scriptURL)
@@ -118,31 +144,24 @@ public struct GnuplotRenderer: Sendable {
         return RenderedFigure(script: scriptURL, png: png, pdf: pdf, warnings: messages)
     }
 
+    static let pngMagic = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    static let pdfMagic = Data("%PDF-".utf8)
+
     /// Runs gnuplot, returning its exit status and everything it printed (stdout and stderr;
     /// gnuplot prints warnings and `print` output on stderr).
     private func run(_ binary: String, arguments: [String], in directory: URL,
                      script: URL) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         // Newer cairo (≥ 1.18) honours this for the PDF date; 1.16 does not (see PDFCreationDate).
         if let pdfDate { environment["SOURCE_DATE_EPOCH"] = String(Int(pdfDate.timeIntervalSince1970)) }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
+        let outcome: GnuplotProcess.Outcome
         do {
-            try process.run()
-        } catch {
-            throw PlotError.gnuplotNotFound(searched: "could not start \(binary): \(error)", script: script)
+            outcome = try GnuplotProcess.run(binary, arguments: arguments, in: directory, environment: environment, timeout: timeout)
+        } catch let error as GnuplotProcess.SpawnError {
+            throw PlotError.gnuplotNotFound(searched: error.reason, script: script)
         }
-        // Read to end before waiting: a full pipe would otherwise block gnuplot forever.
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        if outcome.timedOut { throw PlotError.gnuplotTimedOut(seconds: timeout, script: script) }
+        return (outcome.status, outcome.output)
     }
 }
 

@@ -14,6 +14,12 @@ public enum PlotError: Error, Sendable, Hashable, CustomStringConvertible, Local
     case outputMissing(URL, script: URL)
     /// A file or folder could not be written.
     case cannotWrite(URL, reason: String)
+    /// gnuplot ran past the renderer's timeout and was killed.
+    case gnuplotTimedOut(seconds: Double, script: URL)
+    /// gnuplot succeeded but an output does not start as a PNG or PDF does.
+    case outputNotAFigure(URL, script: URL)
+    /// An output is empty and the disk holding it is (nearly) full.
+    case diskFull(URL, bytesFree: Int)
 
     public var description: String {
         switch self {
@@ -35,6 +41,17 @@ public enum PlotError: Error, Sendable, Hashable, CustomStringConvertible, Local
             return "gnuplot exited successfully but did not write \(url.path); run "
                 + "`gnuplot \(script.lastPathComponent)` in \(script.deletingLastPathComponent().path) "
                 + "to see why."
+        case .gnuplotTimedOut(let seconds, let script):
+            return "gnuplot ran longer than \(Int(seconds)) s on \(script.path) and was killed; run "
+                + "`gnuplot \(script.lastPathComponent)` in \(script.deletingLastPathComponent().path) to see "
+                + "where it hangs, or set CRITICALITY_GNUPLOT_TIMEOUT to allow more seconds."
+        case .outputNotAFigure(let url, let script):
+            return "gnuplot exited successfully but \(url.path) is not a \(url.pathExtension.uppercased()) file; "
+                + "check that `gnuplot` is gnuplot with cairo terminals (apt-get install gnuplot-nox) and run "
+                + "`gnuplot \(script.lastPathComponent)` in \(script.deletingLastPathComponent().path) to see why."
+        case .diskFull(let folder, let free):
+            return "the disk holding \(folder.path) is full (\(free) bytes free), so gnuplot wrote empty figures; "
+                + "free some space and run again."
         case .cannotWrite(let url, let reason):
             return "Cannot write \(url.path): \(reason). Check that the folder exists and is writable."
         }

@@ -158,6 +158,83 @@ struct GnuplotRendererTests {
         }
     }
 
+    /// A stand-in gnuplot running `body` (a shell script) in the output folder.
+    func fakeGnuplot(_ folder: URL, body: String) throws -> String {
+        let path = folder.appendingPathComponent("fake-gnuplot").path
+        try "#!/bin/sh\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    static let validOutputs = #"printf '\211PNG\r\n\032\nrest' > fig.png; printf '%%PDF-1.5 rest' > fig.pdf"#
+
+    @Test func hungGnuplotIsKilledAtTheTimeout() throws {
+        let folder = try Fixtures.folder("hung")
+        let fake = try fakeGnuplot(folder, body: "echo $$ > gnuplot.pid\nsleep 60 &\necho $! > sleeper.pid\nwait")
+        let renderer = GnuplotRenderer(executable: fake, timeout: 1)
+        let started = Date()
+        #expect {
+            try renderer.render(Fixtures.twoPanel(), named: "fig", in: folder)
+        } throws: { error in
+            guard case PlotError.gnuplotTimedOut = error else { return false }
+            return "\(error)".contains("CRITICALITY_GNUPLOT_TIMEOUT")
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+        // The whole process group is gone, not only the process we started.
+        for file in ["gnuplot.pid", "sleeper.pid"] {
+            let pid = try #require(Int32(String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)))
+            // SIGKILL is delivered at once, but an orphan is reaped by init a moment later.
+            let deadline = Date().addingTimeInterval(3)
+            while Self.isAlive(pid) && Date() < deadline { usleep(20_000) }
+            #expect(!Self.isAlive(pid), "\(file): process \(pid) survived")
+        }
+    }
+
+    /// Whether `pid` exists and is not a zombie (a killed process not yet reaped).
+    static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[stat.index(close, offsetBy: 2)...].hasPrefix("Z")
+    }
+
+    /// The standard signals (1…31) set in a `/proc/<pid>/status` mask line such as `SigBlk:`.
+    /// glibc keeps its own real-time signals (32 and up) as it needs them in any child.
+    static func standardSignals(_ status: String, _ field: String) -> UInt64? {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+              let mask = UInt64(line.dropFirst(field.count + 1).trimmingCharacters(in: .whitespaces), radix: 16) else { return nil }
+        return mask & 0x7FFF_FFFF
+    }
+
+    @Test func gnuplotStartsWithNoBlockedOrIgnoredSignals() throws {
+        let folder = try Fixtures.folder("signals")
+        let fake = try fakeGnuplot(folder, body: "grep -E '^(SigBlk|SigIgn):' /proc/self/status > mask.txt\n\(Self.validOutputs)")
+        // What a dispatch worker looks like during a run: most signals blocked, SIGINT ignored.
+        var all = sigset_t(), previous = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, &previous)
+        let previousHandler = signal(SIGINT, SIG_IGN)
+        defer {
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+            signal(SIGINT, previousHandler)
+        }
+        try GnuplotRenderer(executable: fake, pdfDate: nil).render(Fixtures.twoPanel(), named: "fig", in: folder)
+        let mask = try String(contentsOf: folder.appendingPathComponent("mask.txt"), encoding: .utf8)
+        #expect(Self.standardSignals(mask, "SigBlk") == 0, "\(mask)")
+        #expect(Self.standardSignals(mask, "SigIgn") == 0, "\(mask)")
+    }
+
+    @Test func successWithJunkOutputsIsAnError() throws {
+        let folder = try Fixtures.folder("junk_outputs")
+        let fake = try fakeGnuplot(folder, body: "printf 'not an image' > fig.png; printf 'not a pdf' > fig.pdf")
+        #expect {
+            try GnuplotRenderer(executable: fake).render(Fixtures.twoPanel(), named: "fig", in: folder)
+        } throws: { error in
+            guard case PlotError.outputNotAFigure(let url, _) = error else { return false }
+            return url.lastPathComponent == "fig.png"
+        }
+    }
+
     @Test func pdfDateIsPinnedInPlace() throws {
         let pdf = Data("%PDF-1.5\n<< /CreationDate (D:20261124060447Z) >>\n%%EOF\n".utf8)
         let pinned = try #require(PDFCreationDate.pinned(pdf, to: Date(timeIntervalSince1970: 86_400 * 366 + 3_661)))
