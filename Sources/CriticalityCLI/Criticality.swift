@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `criticality` command: reproduce the mean-field theory of deep networks, from equation
 /// to figure.
@@ -29,4 +30,15 @@ public struct Criticality: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the command line and runs the command; Foundation's file errors and decoding
+    /// errors that escape a command are reworded (``PlainError``) before they are printed.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: PlainError.message(for: error).map(CommandFailure.init(message:)) ?? error)
+        }
+    }
 }

@@ -21,7 +21,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .shortAndLong, help: "Stages to run at once (default: the number of cores; with --executor slurm, stages submitted at once, default 10000).")
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Stages to run at once (default: the number of cores; with --executor slurm, stages submitted at once, default 10000).")
     var jobs: Int?
 
     @Flag(help: "After a stage fails, go on with the stages that do not depend on it.")
@@ -38,6 +38,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let graph = try workspace.graph()
+        try WorkspaceOptions.requireFolderPath(workspace.resultsURL, option: "--results")
         let engine = try workspace.engine()
         let executor: (any BatchExecutor)?
         do { executor = try cluster.make() } catch { throw CommandFailure(error) }
@@ -80,5 +81,7 @@ struct RunCommand: ParsableCommand {
 /// Turns engine errors into a one-line message and a non-zero exit, without a stack of types.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
-    init(_ error: Error) { description = "\(error)" }
+    init(_ error: Error) { description = PlainError.message(for: error) ?? "\(error)" }
+    /// A failure stated in the command's own words.
+    init(message: String) { description = message }
 }

@@ -35,7 +35,24 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// An engine over the store, recording library versions in manifests.
     func engine() throws -> Engine {
-        Engine(store: try Store(root: storeURL), sources: .current(), libraries: { LibraryVersions.current() })
+        try Self.requireFolderPath(storeURL, option: "--store")
+        return Engine(store: try Store(root: storeURL), sources: .current(), libraries: { LibraryVersions.current() })
+    }
+
+    /// Refuses a folder path that runs through a file (`notes.txt/store`): creating it would fail
+    /// with a Foundation error code instead of a sentence.
+    static func requireFolderPath(_ url: URL, option: String) throws {
+        var current = url.standardizedFileURL
+        while current.path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: current.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else {
+                    throw CommandFailure(message: "\(current.path) is a file, but \(option) \(url.path) needs a folder there; pass another \(option) or move the file away.")
+                }
+                return
+            }
+            current = current.deletingLastPathComponent()
+        }
     }
 }
 
