@@ -25,11 +25,15 @@ struct ArchiveCommand: ParsableCommand {
     @Flag(help: "Leave out HDF5 data files (the crate lists them, with their digests, as left out).")
     var withoutData = false
 
-    @Option(help: ArgumentHelp("Leave out result files larger than this many bytes.", valueName: "bytes"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Leave out result files larger than this many bytes.", valueName: "bytes"))
     var maxFileBytes: Int?
 
     @Option(help: ArgumentHelp("Licence URL the crate declares for its content.", valueName: "url"))
     var license = "https://spdx.org/licenses/CC-BY-4.0"
+
+    func validate() throws {
+        if let maxFileBytes, maxFileBytes < 0 { throw ValidationError("--max-file-bytes must be 0 or more (got \(maxFileBytes))") }
+    }
 
     func run() throws {
         do {

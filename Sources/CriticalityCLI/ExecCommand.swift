@@ -21,6 +21,19 @@ struct ExecCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The content-addressed store (default: $CRITICALITY_STORE, else .criticality/store).", valueName: "dir"))
     var store: String?
 
+    func validate() throws {
+        // Keys become paths in the store (jobs/<key>.json, entries/<k0k1>/<key>): anything but a
+        // SHA-256 in hex could name a file outside it.
+        for key in keys where !Self.isKey(key) {
+            throw ValidationError("'\(key)' is not a stage key: a key is 64 lowercase hex digits (`criticality status --json` lists them)")
+        }
+    }
+
+    /// Whether `text` is a SHA-256 in lowercase hex, the only form a key takes.
+    static func isKey(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
     func run() throws {
         var workspace = WorkspaceOptions()
         workspace.store = store

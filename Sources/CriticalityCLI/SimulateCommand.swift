@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MeanField
+import Pipeline
 import Simulation
 
 /// `criticality simulate`: finite-width random networks against the mean-field theory.
@@ -84,6 +85,8 @@ struct SimulatePropagateCommand: ParsableCommand {
                 sampler: try Sampler.parse(sampler), weights: try WeightEnsemble.parse(weights))
             try config.validate()
             try SimulationError.check(threads: options.threads)
+            try MemoryEstimate.simulation(width: options.width, networks: options.networks, keptLayers: options.depth + 1,
+                                          dense: config.sampler == .dense, threads: options.threads)
             let theory = try config.theory()
             let result = try config.run(threads: options.threads)
             if options.json {
@@ -101,6 +104,8 @@ struct SimulatePropagateCommand: ParsableCommand {
         } catch let error as SimulationError {
             throw CommandFailure(error)
         } catch let error as MeanFieldError {
+            throw CommandFailure(error)
+        } catch let error as MemoryBudgetError {
             throw CommandFailure(error)
         }
     }
@@ -155,6 +160,8 @@ struct SimulateLatticeCommand: ParsableCommand {
             }
             try network.validate()
             try SimulationError.check(threads: options.threads)
+            try MemoryEstimate.simulation(width: options.width, networks: options.networks, keptLayers: spectrum || covariance ? options.depth - network.windowStart + 1 : 1,
+                                          dense: network.sampler == .dense, weightBytes: float32 ? 4 : 8, threads: options.threads)
             if spectrum && network.model != .linear {
                 throw SimulationError.invalidArgument("--spectrum is implemented for --model linear only (003 Eq. 15)")
             }
@@ -234,6 +241,8 @@ struct SimulateJacobianCommand: ParsableCommand {
         } catch let error as SimulationError {
             throw CommandFailure(error)
         } catch let error as MeanFieldError {
+            throw CommandFailure(error)
+        } catch let error as MemoryBudgetError {
             throw CommandFailure(error)
         }
     }

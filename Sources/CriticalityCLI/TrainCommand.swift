@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MeanField
+import Pipeline
 import Training
 
 /// `criticality train`: trains one MLP or CNN of 002 §4.1 and reports its accuracy.
@@ -25,16 +26,16 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Activation: \(Activation.knownNames.joined(separator: ", ")).")
     var activation = "tanh"
 
-    @Option(help: "Hidden layers (MLP, ≥ 1) or convolutions (CNN, ≥ 3).")
+    @Option(parsing: .unconditional, help: "Hidden layers (MLP, ≥ 1) or convolutions (CNN, ≥ 3).")
     var depth = 20
 
-    @Option(help: "Hidden width of the MLP.")
+    @Option(parsing: .unconditional, help: "Hidden width of the MLP.")
     var width = 300
 
-    @Option(help: "σ_w², the weight variance.")
+    @Option(parsing: .unconditional, help: "σ_w², the weight variance.")
     var sw2 = 1.76
 
-    @Option(help: "σ_b², the bias variance.")
+    @Option(parsing: .unconditional, help: "σ_b², the bias variance.")
     var sb2 = 0.05
 
     @Option(name: .customLong("init"), help: "Initialisation: gaussian, orthogonal, delta-orthogonal.")
@@ -43,13 +44,13 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Optimizer: sgd, momentum, rmsprop, adam.")
     var optimizer = "sgd"
 
-    @Option(help: "Learning rate.")
+    @Option(parsing: .unconditional, help: "Learning rate.")
     var lr = 1e-3
 
-    @Option(help: "Batch size.")
+    @Option(parsing: .unconditional, help: "Batch size.")
     var batch = 256
 
-    @Option(help: "Optimizer steps.")
+    @Option(parsing: .unconditional, help: "Optimizer steps.")
     var steps = 180
 
     @Option(help: "Data set: \(Dataset.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -58,16 +59,16 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Folder holding the data set's files (default: the Debian location for Fashion-MNIST).")
     var dataDir: String?
 
-    @Option(help: "Seed of weights and data order.")
+    @Option(parsing: .unconditional, help: "Seed of weights and data order.")
     var seed: UInt64 = 1
 
     @Option(help: "Architecture: mlp or cnn.")
     var arch = "mlp"
 
-    @Option(help: "Channels of the CNN.")
+    @Option(parsing: .unconditional, help: "Channels of the CNN.")
     var channels = 64
 
-    @Option(help: "Worker threads splitting each batch (default: the active processor count).")
+    @Option(parsing: .unconditional, help: "Worker threads splitting each batch (default: the active processor count).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Print one JSON object instead of text.")
@@ -90,6 +91,7 @@ struct TrainCommand: ParsableCommand {
             config.seed = seed
             try config.validate()  // before loading 50 MB of images
             try Trainer.validate(threads: threads)
+            try MemoryEstimate.training(config, threads: threads)
             let data = try Dataset.parse(dataset).load(directory: dataDir)
             let trainer = try Trainer(configuration: config, data: data, threads: threads)
             let showProgress = isatty(STDERR_FILENO) != 0
@@ -106,6 +108,8 @@ struct TrainCommand: ParsableCommand {
         } catch let error as TrainingError {
             throw CommandFailure(error)
         } catch let error as MeanFieldError {
+            throw CommandFailure(error)
+        } catch let error as MemoryBudgetError {
             throw CommandFailure(error)
         }
     }

@@ -31,8 +31,8 @@ struct TrainabilityCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Optimiser steps per cell.") var steps = 500
     @Option(help: "sgd, momentum, rmsprop or adam.") var optimizer = "sgd"
     @Option(parsing: .unconditional, help: "Learning rate.") var lr = 1e-3
-    @Option(help: "Seed.") var seed: UInt64 = 0
-    @Option(name: .shortAndLong, help: "Cells trained at once (each uses one BLAS thread).") var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(parsing: .unconditional, help: "Seed.") var seed: UInt64 = 0
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Cells trained at once (each uses one BLAS thread).") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: ArgumentHelp("The content-addressed store (default: $CRITICALITY_STORE, else .criticality/store).", valueName: "dir"))
     var store: String?
     @Flag(help: "Print JSON.") var json = false
@@ -42,14 +42,26 @@ struct TrainabilityCommand: ParsableCommand {
         do {
             let phi = try Activation.parse(activation)
             let sw2Values = try Self.axis(sw2, name: "--sw2")
-            let depthValues = try Self.axis(depth, name: "--depth").map { Int($0.rounded()) }
+            let depthValues = try Self.axis(depth, name: "--depth").map { value -> Int in
+                // Int(_:) traps on NaN, ±∞ and values past Int.max: check before converting.
+                guard value.isFinite, value >= 1, value <= Double(Self.maximumDepth) else {
+                    throw ValidationError("--depth value \(value) must be a number of layers from 1 to \(Self.maximumDepth)")
+                }
+                return Int(value.rounded())
+            }
             guard sb2.isFinite, sb2 >= 0 else { throw ValidationError("--sb2 \(sb2) must be a finite, non-negative variance") }
             for value in sw2Values where !(value.isFinite && value >= 0) { throw ValidationError("--sw2 value \(value) must be a finite, non-negative variance") }
-            for (name, value) in [("--width", width), ("--batch", batch), ("--steps", steps)] + depthValues.map({ ("--depth", $0) }) where value < 1 {
+            for (name, value) in [("--width", width), ("--batch", batch), ("--steps", steps), ("--jobs", jobs)] + depthValues.map({ ("--depth", $0) }) where value < 1 {
                 throw ValidationError("\(name) \(value) must be at least 1")
             }
             guard lr.isFinite, lr > 0 else { throw ValidationError("--lr \(lr) must be finite and > 0") }
             let kind = try OptimizerKind.parse(optimizer)
+            var deepest = TrainingConfiguration()
+            deepest.width = width
+            deepest.depth = depthValues.max() ?? 1
+            deepest.batchSize = batch
+            // Each of --jobs cells trains at once on one thread.
+            try MemoryEstimate.training(deepest, threads: 1 + max(jobs, 1))
             let pipeline = trainabilityPipeline(activation: phi, sb2: sb2, sw2: sw2Values, depths: depthValues, width: width, batch: batch,
                                                 steps: steps, optimizer: kind, learningRate: lr, seed: seed)
             var workspace = WorkspaceOptions()
@@ -105,18 +117,25 @@ struct TrainabilityCommand: ParsableCommand {
         else { print("n: not fitted (\(data.attributes["note"] ?? "no boundary inside the grid"))") }
     }
 
+    /// The most values an axis may have: each is a training run (or a row of them).
+    static let maximumAxisCount = 10_000
+
+    /// The deepest network a cell may train (paper 002's grids stop at 300 layers).
+    static let maximumDepth = 100_000
+
     /// `a,b,c` or `START:STOP:COUNT`.
     static func axis(_ text: String, name: String) throws -> [Double] {
         let parts = text.split(separator: ":")
         if parts.count == 3 {
-            guard let a = Double(parts[0]), let b = Double(parts[1]), let n = Int(parts[2]), n >= 1 else {
-                throw ValidationError("\(name) \(text): START:STOP:COUNT needs two numbers and a count ≥ 1")
+            guard let a = Double(parts[0]), let b = Double(parts[1]), let n = Int(parts[2]), n >= 1, n <= maximumAxisCount else {
+                throw ValidationError("\(name) \(text): START:STOP:COUNT needs two numbers and a count from 1 to \(maximumAxisCount)")
             }
             return n == 1 ? [a] : (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
         }
         let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty else { throw ValidationError("\(name) is empty: give a,b,c or START:STOP:COUNT") }
         guard values.allSatisfy({ $0 != nil }) else { throw ValidationError("\(name) \(text): not a list of numbers") }
+        guard values.count <= maximumAxisCount else { throw ValidationError("\(name) has \(values.count) values; at most \(maximumAxisCount)") }
         return values.map { $0! }
     }
 }

@@ -26,8 +26,12 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .customLong("stage"), help: ArgumentHelp("A stage to rerun (repeatable; default: the quick ones).", valueName: "stage"))
     var stages: [String] = []
 
-    @Option(help: "Concurrent stages for --rerun.")
+    @Option(parsing: .unconditional, help: "Concurrent stages for --rerun.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs))") }
+    }
 
     func run() throws {
         let url = URL(fileURLWithPath: archive)

@@ -28,9 +28,13 @@ struct WorkspaceOptions: ParsableArguments {
 
     var resultsURL: URL { URL(fileURLWithPath: results) }
 
-    /// The graph of every pipeline for the profile, with overrides applied and checked.
+    /// The graph of every pipeline for the profile, with overrides applied and every stage's
+    /// parameters checked.
     func graph() throws -> StageGraph {
-        try StageGraph(allPipelines(), profile: profile).applying(overrides.map(ParameterOverride.init))
+        let graph = try StageGraph(allPipelines(), profile: profile).applying(overrides.map(ParameterOverride.init))
+        // Before any work: an empty list or an absurd size is refused here, not trapped on mid-run.
+        do { try graph.checkParameters() } catch { throw CommandFailure(error) }
+        return graph
     }
 
     /// An engine over the store, recording library versions in manifests.

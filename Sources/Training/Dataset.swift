@@ -35,6 +35,7 @@ public enum Dataset: String, CaseIterable, Sendable, Codable {
         case .fashionMNIST, .mnist:
             let train = try Dataset.idxSet(folder, images: "train-images-idx3-ubyte", labels: "train-labels-idx1-ubyte")
             let test = try Dataset.idxSet(folder, images: "t10k-images-idx3-ubyte", labels: "t10k-labels-idx1-ubyte")
+            try Dataset.checkShapes(train: train, test: test, testPath: Dataset.idxPath(folder, "t10k-images-idx3-ubyte"))
             return DataSplit(name: rawValue, train: train, test: test)
         case .cifar10:
             var train = try CIFAR10Reader.read(Dataset.path(folder, "data_batch_1.bin"))
@@ -45,6 +46,18 @@ public enum Dataset: String, CaseIterable, Sendable, Codable {
             }
             let test = try CIFAR10Reader.read(Dataset.path(folder, "test_batch.bin"))
             return DataSplit(name: rawValue, train: train, test: test)
+        }
+    }
+
+    /// The network's input layer is sized by the training images: test images of another shape
+    /// would be read past their end (or scored on a slice of each image), and an empty set gives
+    /// no accuracy at all.
+    static func checkShapes(train: ImageSet, test: ImageSet, testPath: String) throws {
+        guard train.shape == test.shape else {
+            throw TrainingError.malformedFile(path: testPath, reason: "test images are \(test.shape.height)×\(test.shape.width)×\(test.shape.channels), training images \(train.shape.height)×\(train.shape.width)×\(train.shape.channels); both sets must have one image shape")
+        }
+        guard train.count > 0, test.count > 0, train.shape.count > 0 else {
+            throw TrainingError.malformedFile(path: testPath, reason: "\(train.count) training and \(test.count) test images of \(train.shape.count) pixels; a data set needs images in both")
         }
     }
 

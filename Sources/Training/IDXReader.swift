@@ -34,7 +34,15 @@ public enum IDXReader {
             throw TrainingError.malformedFile(path: path, reason: "truncated IDX header (\(bytes.count) bytes, \(header) expected)")
         }
         let dims = (0..<dimensions).map { word(4 + 4 * $0) }
-        let size = dims.reduce(1, *)
+        // Sizes are 32-bit each: three of them can overflow a product, which must be refused, not trapped on.
+        var size = 1
+        for d in dims {
+            let (product, overflow) = size.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= bytes.count else {
+                throw TrainingError.malformedFile(path: path, reason: "IDX header sizes \(dims.map(String.init).joined(separator: "×")) need more bytes than the file's \(bytes.count)")
+            }
+            size = product
+        }
         guard bytes.count == header + size else {
             throw TrainingError.malformedFile(path: path, reason: "IDX sizes \(dims.map(String.init).joined(separator: "×")) need \(header + size) bytes, file has \(bytes.count)")
         }

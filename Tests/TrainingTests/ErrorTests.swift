@@ -32,6 +32,32 @@ struct ErrorTests {
         }
     }
 
+    @Test func overflowingIDXHeaderIsRefused() throws {
+        try withScratchFolder { folder in
+            let path = folder.appendingPathComponent("images").path
+            // 2³²−1 in each of three sizes: their product overflows Int, which used to trap.
+            try Data([0, 0, 8, 3] + [UInt8](repeating: 0xFF, count: 12) + [1, 2, 3]).write(to: URL(fileURLWithPath: path))
+            let text = message { _ = try IDXReader.readImages(path) }
+            #expect(text.contains(path) && text.contains("IDX header sizes 4294967295×4294967295×4294967295"), "\(text)")
+        }
+    }
+
+    @Test func testImagesOfAnotherShapeAreRefused() throws {
+        func idx(_ url: URL, _ dimensions: [UInt8], body: Int) throws {
+            try Data([0, 0, 8, UInt8(dimensions.count)] + dimensions.flatMap { [0, 0, 0, $0] } + [UInt8](repeating: 1, count: body)).write(to: url)
+        }
+        try withScratchFolder { folder in
+            for test: UInt8 in [30, 20] {
+                try idx(folder.appendingPathComponent("train-images-idx3-ubyte"), [3, 28, 28], body: 3 * 28 * 28)
+                try idx(folder.appendingPathComponent("train-labels-idx1-ubyte"), [3], body: 3)
+                try idx(folder.appendingPathComponent("t10k-images-idx3-ubyte"), [2, test, test], body: 2 * Int(test) * Int(test))
+                try idx(folder.appendingPathComponent("t10k-labels-idx1-ubyte"), [2], body: 2)
+                let text = message { _ = try Dataset.mnist.load(directory: folder.path) }
+                #expect(text.contains("test images are \(test)×\(test)×1, training images 28×28×1"), "\(text)")
+            }
+        }
+    }
+
     @Test func wellFormedIDXAndCIFAR() throws {
         try withScratchFolder { folder in
             let images = folder.appendingPathComponent("i").path

@@ -22,6 +22,10 @@ public struct PropagationFigure: Stage {
     public func run(_ context: StageContext) throws -> FigureArtifact {
         let data = try context.read(propagation)
         let sw2 = try data.axis("sigma_w2").values, widths = try data.axis("width").values, layers = try data.axis("layer").values
+        // Every panel indexes the widest network of each σ_w² row: an empty axis has none.
+        for (name, axis) in [("sigma_w2", sw2), ("width", widths), ("layer", layers)] where axis.isEmpty {
+            throw ParameterCheckError("the propagation data has an empty \(name) axis; give the propagation stage at least one value")
+        }
         let q = try data.variable("q").values, qe = try data.variable("q_stderr").values
         let c = try data.variable("c").values, ce = try data.variable("c_stderr").values
         let qt = try data.variable("q_theory").values, ct = try data.variable("c_theory").values

@@ -38,6 +38,9 @@ extension ParameterAxis {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let values = try container.decodeIfPresent([Double].self, forKey: .values) {
+            guard !values.isEmpty, values.count <= Self.maximumCount else {
+                throw DecodingError.dataCorruptedError(forKey: .values, in: container, debugDescription: "an axis needs 1 to \(Self.maximumCount) values, got \(values.count)")
+            }
             self = .values(values)
             return
         }
@@ -45,8 +48,11 @@ extension ParameterAxis {
         let start = try container.decode(Double.self, forKey: .start)
         let stop = try container.decode(Double.self, forKey: .stop)
         let count = try container.decode(Int.self, forKey: .count)
-        guard count >= 1 else {
-            throw DecodingError.dataCorruptedError(forKey: .count, in: container, debugDescription: "an axis needs count >= 1, got \(count)")
+        guard count >= 1, count <= Self.maximumCount else {
+            throw DecodingError.dataCorruptedError(forKey: .count, in: container, debugDescription: "an axis needs 1 <= count <= \(Self.maximumCount), got \(count)")
+        }
+        guard start.isFinite, stop.isFinite else {
+            throw DecodingError.dataCorruptedError(forKey: .start, in: container, debugDescription: "an axis needs finite start and stop, got \(start) and \(stop)")
         }
         switch spacing {
         case "linear": self = .linear(start, stop, count)
@@ -59,6 +65,10 @@ extension ParameterAxis {
             throw DecodingError.dataCorruptedError(forKey: .spacing, in: container, debugDescription: "spacing must be \"linear\" or \"log\", got \"\(spacing)\"")
         }
     }
+
+    /// The most values an axis may have: each is a grid cell or a row of arrays, and a billion of
+    /// them would exhaust memory before the first result (paper grids have a few hundred).
+    public static let maximumCount = 1_000_000
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
