@@ -16,3 +16,16 @@ enum DiskSpace {
         return Int(info.f_bavail) * Int(info.f_frsize)
     }
 }
+
+extension PlotError {
+    /// The error for a failed write of `url`: ``diskFull(_:bytesFree:)`` when the disk holding it
+    /// is full, else ``cannotWrite(_:reason:)`` with the system's reason rather than Foundation's
+    /// `NSCocoaErrorDomain Code=…` dump.
+    static func writing(_ url: URL, failedWith error: Error) -> PlotError {
+        let folder = url.deletingLastPathComponent()
+        if let free = DiskSpace.bytesFree(at: folder), free < DiskSpace.nearlyFull { return .diskFull(folder, bytesFree: free) }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        let reason = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil }
+        return .cannotWrite(url, reason: reason ?? (error as NSError).localizedDescription)
+    }
+}

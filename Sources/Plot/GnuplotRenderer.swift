@@ -92,7 +92,7 @@ public struct GnuplotRenderer: Sendable {
                 try FileManager.default.removeItem(at: url)
             }
         } catch {
-            throw PlotError.cannotWrite(scriptURL, reason: "\(error)")
+            throw PlotError.writing(scriptURL, failedWith: error)
         }
 
         let binary: String
@@ -138,7 +138,7 @@ public struct GnuplotRenderer: Sendable {
         if let pdfDate, let data = try? Data(contentsOf: pdf),
            let pinned = PDFCreationDate.pinned(data, to: pdfDate) {
             do { try pinned.write(to: pdf, options: .atomic) } catch {
-                throw PlotError.cannotWrite(pdf, reason: "\(error)")
+                throw PlotError.writing(pdf, failedWith: error)
             }
         }
         return RenderedFigure(script: scriptURL, png: png, pdf: pdf, warnings: messages)

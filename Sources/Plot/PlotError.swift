@@ -18,7 +18,7 @@ public enum PlotError: Error, Sendable, Hashable, CustomStringConvertible, Local
     case gnuplotTimedOut(seconds: Double, script: URL)
     /// gnuplot succeeded but an output does not start as a PNG or PDF does.
     case outputNotAFigure(URL, script: URL)
-    /// An output is empty and the disk holding it is (nearly) full.
+    /// An output is empty or could not be written, and the disk holding it is (nearly) full.
     case diskFull(URL, bytesFree: Int)
 
     public var description: String {
@@ -50,7 +50,7 @@ public enum PlotError: Error, Sendable, Hashable, CustomStringConvertible, Local
                 + "check that `gnuplot` is gnuplot with cairo terminals (apt-get install gnuplot-nox) and run "
                 + "`gnuplot \(script.lastPathComponent)` in \(script.deletingLastPathComponent().path) to see why."
         case .diskFull(let folder, let free):
-            return "the disk holding \(folder.path) is full (\(free) bytes free), so gnuplot wrote empty figures; "
+            return "the disk holding \(folder.path) is full (\(free) bytes free), so the figure could not be written; "
                 + "free some space and run again."
         case .cannotWrite(let url, let reason):
             return "Cannot write \(url.path): \(reason). Check that the folder exists and is writable."
