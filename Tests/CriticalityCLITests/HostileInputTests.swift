@@ -56,6 +56,8 @@ struct HostileInputTests {
         Case(arguments: ["simulate", "lattice", "--model", "linear", "--sw2", "0.5", "--sb2", "0.01", "--width", "1000000", "--depth", "1000000", "--networks", "1000000"],
              expected: ["memory", "--width"]),
         Case(arguments: ["run", "001-phase-diagram", "--profile", "quick", "--set", "001-phase-diagram/rows.sw2.count=1000000000"], expected: ["count <= 1000000"]),
+        Case(arguments: ["run", "002-fig2-trainability", "--profile", "quick", "--set", "002-fig2-trainability/tanh-long-cells.configuration.width=1000000000"],
+             expected: ["training cells of width 1000000000", "memory"]),
         // A key that is a path.
         Case(arguments: ["exec", "../../../escaped", "--store", "S"], expected: ["not a stage key", "64 lowercase hex"]),
         // A folder where a zip is expected (used to spin forever).
