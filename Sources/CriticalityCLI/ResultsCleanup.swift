@@ -19,7 +19,7 @@ struct ResultsCleanup {
     static func isToolLeftover(_ name: String) -> Bool {
         name == ".view.json" || name.hasPrefix(".staging-") || name.hasPrefix(".write-probe-")
             || name.hasPrefix(".report-staging-") || name.hasPrefix(".report-old-") || name.hasPrefix(".view.json.")
-            || name.hasPrefix(".dat.nosync") || name.hasPrefix(".criticality-") || name.hasSuffix(".partial")
+            || name.hasPrefix(".dat.nosync") || name.hasPrefix(".criticality-") || name.hasPrefix(".") && name.contains(".zip.") && name.hasSuffix(".partial")
     }
 
     /// Sorts the items of `folder` into ours and kept; `pipelines` are the names the view uses.
@@ -36,7 +36,7 @@ struct ResultsCleanup {
             } else if item == "archive", Self.isFolder(url) {
                 for file in ((try? manager.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
                     let path = url.appendingPathComponent(file)
-                    if file.hasSuffix(".partial") && file.hasPrefix(".") || file.hasSuffix(".zip") && (try? ReplaceableTarget.checkArchive(path)) != nil {
+                    if Self.isToolLeftover(file) || file.hasSuffix(".zip") && (try? ReplaceableTarget.checkArchive(path)) != nil {
                         archives.append("archive/" + file)
                     } else {
                         kept.append("archive/" + file)

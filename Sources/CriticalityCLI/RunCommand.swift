@@ -38,6 +38,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let graph = try workspace.graph()
+        try WorkspaceOptions.requireFolderPath(workspace.resultsURL, option: "--results")
         let engine = try workspace.engine()
         let executor: (any BatchExecutor)?
         do { executor = try cluster.make() } catch { throw CommandFailure(error) }

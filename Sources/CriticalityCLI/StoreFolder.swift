@@ -11,7 +11,7 @@ struct StoreFolder {
     init(_ root: URL) { self.root = root }
 
     /// The names a store holds at its top level (see `Store`, `StoreLock`, `StageSpec`, `SlurmExecutor`).
-    static let layout: Set<String> = ["entries", "staging", "quarantine", "refs", "jobs", "slurm", "failed", "lock"]
+    static let layout: Set<String> = ["entries", "staging", "quarantine", "refs", "jobs", "slurm", "failed", "lock", "store-id"]
 
     /// Deletes the store, or throws naming why the folder is not one (or is in use).
     func delete() throws {

@@ -41,10 +41,7 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// An engine over the store, recording library versions in manifests.
-    func engine() throws -> Engine {
-        try Self.requireFolderPath(resultsURL, option: "--results")
-        return try Self.engine(store: storeURL)
-    }
+    func engine() throws -> Engine { try Self.engine(store: storeURL) }
 
     /// An engine over the store at `url` (for commands without a Results folder, like `exec`).
     static func engine(store url: URL) throws -> Engine {

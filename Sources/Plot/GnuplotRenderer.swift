@@ -10,7 +10,9 @@ import Foundation
 /// ```
 ///
 /// gnuplot runs with `-d` (ignoring `~/.gnuplot` and the system gnuplotrc, so a user's settings
-/// cannot change the figure), in the output folder, with stdin closed. Anything it prints is a
+/// cannot change the figure), in the output folder, with stdin closed, in a process group of its
+/// own with no blocked or ignored signals, and is killed after ``timeout`` seconds
+/// (``GnuplotProcess``). Its PNG and PDF must start with their magic bytes. Anything it prints is a
 /// warning: with ``WarningPolicy/fail`` (the default) rendering throws, with
 /// ``WarningPolicy/report`` the lines are returned in ``RenderedFigure/warnings``.
 public struct GnuplotRenderer: Sendable {

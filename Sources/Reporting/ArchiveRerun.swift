@@ -69,7 +69,13 @@ public struct ArchiveRerun {
         let decoder = JSONDecoder()
         for entity in graphJSON {
             guard let id = entity["@id"] as? String, id.hasPrefix("manifests/"), id.hasSuffix("/manifest.json") else { continue }
-            let manifest = try decoder.decode(Manifest.self, from: verifier.read(id))
+            let manifest: Manifest
+            do {
+                manifest = try decoder.decode(Manifest.self, from: verifier.read(id))
+            } catch {
+                // Name the file: a bare DecodingError says neither which manifest nor where.
+                throw ReportingError.corruptMetadata(path: verifier.archive.path, reason: "\(id) is not a stage manifest this version reads (\(Self.describe(error)))")
+            }
             archived[manifest.stageName] = manifest
         }
         let known = archived.keys.sorted()
@@ -111,5 +117,20 @@ public struct ArchiveRerun {
             }
         }
         return outcomes.sorted { $0.stage < $1.stage }
+    }
+
+    /// A decoding error in a few words: what was expected, and where.
+    static func describe(_ error: Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        switch decoding {
+        case .keyNotFound(let key, let context): return "missing '\(key.stringValue)'\(at(context))"
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context): return "expected \(type)\(at(context))"
+        case .dataCorrupted(let context): return context.debugDescription + at(context)
+        @unknown default: return "\(error)"
+        }
+    }
+
+    private static func at(_ context: DecodingError.Context) -> String {
+        context.codingPath.isEmpty ? "" : " at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
     }
 }

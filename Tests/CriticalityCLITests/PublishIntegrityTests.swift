@@ -70,6 +70,28 @@ struct PublishIntegrityTests {
         #expect(verified.stdout.contains("MISMATCH  results/002-layer-maps/trajectories/data.h5") && verified.stdout.contains("manifest"), "\(verified.stdout)")
         let intact = try cli.run(["verify", zip.path])
         #expect(intact.status == 0, "\(intact.stdout)")
+
+        // A manifest that is JSON but not a manifest (its crate digest made to match): verify names
+        // it, and --rerun names the file instead of printing a bare decoding error.
+        let garbled = cli.folder.appendingPathComponent("garbled.zip")
+        try ReportArchiveTests.python("""
+        import hashlib, json, sys, zipfile
+        src, dst, name = sys.argv[1], sys.argv[2], "manifests/002-layer-maps/trajectories/manifest.json"
+        with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as b:
+            data = b'{"key": 3}'
+            meta = json.loads(a.read("ro-crate-metadata.json"))
+            for entity in meta["@graph"]:
+                if entity.get("@id") == name: entity["sha256"] = hashlib.sha256(data).hexdigest()
+            for info in a.infolist():
+                if info.filename == name: b.writestr(info, data)
+                elif info.filename == "ro-crate-metadata.json": b.writestr(info, json.dumps(meta, sort_keys=True))
+                else: b.writestr(info, a.read(info))
+        """, [zip.path, garbled.path])
+        let named = try cli.run(["verify", garbled.path])
+        #expect(named.status != 0 && named.stdout.contains("MISMATCH  manifests/002-layer-maps/trajectories/manifest.json"), "\(named.stdout)")
+        let rerun = try cli.run(["verify", garbled.path, "--rerun"])
+        #expect(rerun.status != 0)
+        #expect(rerun.stderr.contains("manifests/002-layer-maps/trajectories/manifest.json is not a stage manifest"), "\(rerun.stderr)")
     }
 }
 
