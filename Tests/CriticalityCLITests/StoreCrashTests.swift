@@ -42,7 +42,9 @@ struct StoreCrashTests {
         let cli = try CLIProcess(); defer { cli.cleanup() }
         let (first, _, err) = try cli.start(["run", "selftest", "--jobs", "1", "--quiet"] + quick)
         #expect(cli.wait(timeout: 20) { cli.entries().count >= 1 })
-        try FileManager.default.removeItem(at: cli.store)
+        // The running stage may create a staging folder while the tree is being removed
+        // ("Is a directory"): try again until the folder is gone.
+        #expect(cli.wait(timeout: 10) { (try? FileManager.default.removeItem(at: cli.store)) != nil || !FileManager.default.fileExists(atPath: cli.store.path) })
         let second = try cli.run(["run", "selftest", "--quiet", "--results", "Results-second"] + quick)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         first.waitUntilExit()
