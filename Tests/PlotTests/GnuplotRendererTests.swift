@@ -76,6 +76,17 @@ struct GnuplotRendererTests {
         ]), "band")
     }
 
+    @Test func backquotesInTextAreNotRunAsCommands() throws {
+        // gnuplot substitutes `command` inside double-quoted strings: a caption that named
+        // "`make figures`" ran make while rendering 002 Fig. 3.
+        let folder = try Fixtures.folder("backquotes")
+        let marker = folder.appendingPathComponent("ran")
+        try renderAndCheck(Figure(caption: "see `touch \(marker.path)` here", panels: [
+            Panel(title: "`touch \(marker.path)`", layers: [.series(Series(x: [0, 1], y: [0, 1], title: "`touch \(marker.path)`"))]),
+        ]), "backquotes")
+        #expect(!FileManager.default.fileExists(atPath: marker.path), "a backquoted command in a caption ran")
+    }
+
     @Test func specialCharactersRenderWithoutWarnings() throws {
         var panel = Panel(title: #"σ_w² "q" \ {x} @a &b ~c"#, x: Axis(label: .enhanced("σ_w^2")),
                           y: Axis(label: "ξ_c"), layers: [.series(Series(x: [0, 1], y: [0, 1], title: "q_1 ^2"))])
