@@ -107,7 +107,7 @@ public struct TrainabilityFigure: Stage {
         let columns = max(1, min(parameters.columns, panels.count))
         let rowsOfPanels = (panels.count + columns - 1) / columns
         let caption = Text("""
-        \(parameters.what) Test accuracy as colour (chance 0.1 marked on the bar; red cells: the loss diverged). \(overlayText)\
+        \(parameters.what) Test accuracy as colour (chance 0.1 marked on the bar; grey cells: the loss diverged for every seed). \(overlayText)\
         \(fits.isEmpty ? "" : "Fitted: " + fits.joined(separator: "; ") + ". ")Protocol: \(parameters.protocolText). \
         Profile: \(parameters.profile).
         """)
@@ -116,8 +116,9 @@ public struct TrainabilityFigure: Stage {
         return FigureArtifact(name: parameters.name, figure: figure)
     }
 
-    /// Diverged cells: a red that viridis does not contain.
-    static let divergedColor = Color(hex: 0xd62728)
+    /// Diverged cells: a neutral grey, which viridis does not contain and which differs from the
+    /// red critical line drawn over the cells.
+    static let divergedColor = Color(hex: 0x8c8c8c)
 
     /// "n = 6.10 [5.20, 7.00] (95% bootstrap over 7 columns); seeds' own n 5.8–6.4 (2 seeds)".
     static func fitText(_ data: LabelledData) throws -> String {
