@@ -103,6 +103,7 @@ struct TrainabilityCommand: ParsableCommand {
             out.add("n_low", .number(low))
             out.add("n_high", .number(high))
             out.add("columns_used", .integers(used))
+            out.add("n_interval", .string(data.attributes["n_interval"] ?? "none"))
             if !n.isFinite { out.add("note", .string(data.attributes["note"] ?? "no fit")) }
             print(out.text)
             return
@@ -111,7 +112,7 @@ struct TrainabilityCommand: ParsableCommand {
         for (d, row) in zip(depths, rows) { print(String(format: "  L = %4d  ", d) + row.map { String(format: "%.3f", $0) }.joined(separator: "  ")) }
         print("ξ_c       " + xi.map { $0.isFinite ? String(format: "%.2f", $0) : "∞/none" }.joined(separator: "  "))
         print("boundary  " + boundary.map { $0.isFinite ? String(format: "%.1f", $0) : "—" }.joined(separator: "  "))
-        if n.isFinite { print(String(format: "n = %.3f, 95%% interval [%.3f, %.3f] over %d columns", n, low, high, used.count)) }
+        if n.isFinite { print(String(format: "n = %.3f, interval [%.3f, %.3f]", n, low, high) + " (\(data.attributes["n_interval"] ?? "")) over \(used.count) columns") }
         else { print("n: not fitted (\(data.attributes["note"] ?? "no boundary inside the grid"))") }
     }
 

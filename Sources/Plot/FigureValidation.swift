@@ -57,6 +57,12 @@ enum FigureValidation {
                     throw fail("\(where_) (error bars): x, y and error have \(e.x.count), \(e.y.count) "
                         + "and \(e.error.count) values; pass equal counts.")
                 }
+            case .band(let b):
+                hasData = true
+                if b.x.count != b.lower.count || b.x.count != b.upper.count {
+                    throw fail("\(where_) (band): x, lower and upper have \(b.x.count), \(b.lower.count) "
+                        + "and \(b.upper.count) values; pass equal counts.")
+                }
             case .heatmap(let h):
                 hasData = true
                 if h.x.isEmpty || h.y.isEmpty {

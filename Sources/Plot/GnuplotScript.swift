@@ -100,19 +100,23 @@ struct ScriptEmitter {
             return zip(s.x, s.y).map { "\(n($0)) \(n($1))" }
         case .errorBars(let e):
             return e.x.indices.map { "\(n(e.x[$0])) \(n(e.y[$0])) \(n(e.error[$0]))" }
+        case .band(let b):
+            return b.x.indices.map { "\(n(b.x[$0])) \(n(b.lower[$0])) \(n(b.upper[$0]))" }
         case .heatmap(let h):
-            // x y xlow xhigh ylow yhigh value: one box per cell.
+            // x y xlow xhigh ylow yhigh value: one box per cell; with `missing` set, an eighth
+            // column flags the NaN cells (1) that the missing-cell colour draws.
             let xEdges = HeatmapCells.edges(h.x, logarithmic: panel.x.isLogarithmic)
             let yEdges = HeatmapCells.edges(h.y, logarithmic: panel.y.isLogarithmic)
             var rows: [String] = []
             for j in h.y.indices {
                 for i in h.x.indices {
                     var value = h.values[j][i]
+                    let flag = h.missing == nil ? "" : (value.isNaN ? " 1" : " 0")
                     // A logarithmic colour scale cannot show non-positive values; gnuplot
                     // would warn for each. They are left blank, like missing values.
                     if h.colorBar.isLogarithmic && !(value > 0) { value = .nan }
                     rows.append("\(n(h.x[i])) \(n(h.y[j])) \(n(xEdges[i])) \(n(xEdges[i + 1])) "
-                        + "\(n(yEdges[j])) \(n(yEdges[j + 1])) \(n(value))")
+                        + "\(n(yEdges[j])) \(n(yEdges[j + 1])) \(n(value))" + flag)
                 }
             }
             return rows
@@ -161,8 +165,16 @@ struct ScriptEmitter {
                 plotElements.append("\(block) using 1:2 with \(with)\(styleSpec(s.style, lines: s.kind != .points, points: s.kind != .lines)) \(keyTitle(s.title))")
             case .errorBars(let e):
                 plotElements.append("\(block) using 1:2:3 with \(e.connectsPoints ? "yerrorlines" : "yerrorbars")\(styleSpec(e.style, lines: true, points: true)) \(keyTitle(e.title))")
-            case .heatmap:
+            case .band(let b):
+                plotElements.append("\(block) using 1:2:3 with filledcurves fillstyle transparent solid \(n(min(max(b.opacity, 0), 1))) noborder "
+                    + "linecolor \(GnuplotSyntax.color(b.color)) \(keyTitle(b.title))")
+            case .heatmap(let h):
                 plotElements.append("\(block) using 1:2:3:4:5:6:7 with boxxyerror fillstyle solid 1.0 linecolor palette notitle")
+                if let missing = h.missing {
+                    // A NaN x drops the cells that have a value, leaving the flagged ones.
+                    plotElements.append("\(block) using ($8 > 0 ? $1 : NaN):2:3:4:5:6 with boxxyerror fillstyle solid 1.0 "
+                        + "linecolor \(GnuplotSyntax.color(missing.color)) \(keyTitle(missing.title))")
+                }
             case .reference(let r):
                 arrowTag += 1
                 let from: String, to: String

@@ -14,13 +14,15 @@ enum GnuplotSyntax {
     }
 
     /// A double-quoted gnuplot string. Backslash and quote are escaped; a newline becomes `\n`,
-    /// which gnuplot draws as a line break.
+    /// which gnuplot draws as a line break; a backquote is escaped too, since gnuplot runs a
+    /// backquoted text inside double quotes as a shell command and substitutes its output.
     static func quoted(_ string: String) -> String {
         var out = "\""
         for character in string {
             switch character {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
+            case "`": out += "\\`"
             case "\n": out += "\\n"
             case "\r\n": out += "\\n"
             case "\r": out += "\\n"

@@ -2,8 +2,10 @@
 ///
 /// `values[j][i]` is the value at `(x[i], y[j])`: one row per y value, like a printed table read
 /// from the bottom up. The grid may be uneven; each cell reaches halfway to its neighbours
-/// (geometrically on a logarithmic axis). NaN cells are left blank; so are non-positive cells
-/// when the colour scale is logarithmic.
+/// (geometrically on a logarithmic axis), and the plot area spans the outer cells whole unless
+/// the panel's axis sets a narrower range. NaN cells are left blank, or drawn in
+/// ``missing``'s colour with a key entry when it is set; non-positive cells on a logarithmic
+/// colour scale are left blank.
 ///
 /// ```swift
 /// let map = Heatmap(x: sigmaW2, y: depths, values: accuracy,   // accuracy[depth][sigma]
@@ -21,14 +23,36 @@ public struct Heatmap: Sendable, Hashable {
     public var colorBar: ColorBar
     /// Colour map.
     public var palette: Palette
+    /// How NaN cells are drawn; nil leaves them blank.
+    public var missing: MissingCells?
 
     public init(x: [Double], y: [Double], values: [[Double]], colorBar: ColorBar = ColorBar(),
-                palette: Palette = .viridis) {
+                palette: Palette = .viridis, missing: MissingCells? = nil) {
         self.x = x
         self.y = y
         self.values = values
         self.colorBar = colorBar
         self.palette = palette
+        self.missing = missing
+    }
+}
+
+/// Cells without a value (NaN), drawn in one colour outside the palette with a key entry, so
+/// that "no value" (a diverged training run, say) is not mistaken for a value or for background.
+///
+/// ```swift
+/// Heatmap(x: sw2, y: depths, values: accuracy,
+///         missing: MissingCells("diverged", color: Color(hex: 0xd62728)))
+/// ```
+public struct MissingCells: Sendable, Hashable {
+    /// Key entry.
+    public var title: Text
+    /// Fill colour; pick one the palette does not contain.
+    public var color: Color
+
+    public init(_ title: Text, color: Color) {
+        self.title = title
+        self.color = color
     }
 }
 

@@ -14,6 +14,8 @@ public enum Layer: Sendable, Hashable {
     case series(Series)
     /// Points (and optionally a line) with symmetric vertical error bars.
     case errorBars(ErrorBars)
+    /// A filled region between a lower and an upper curve, e.g. the spread over seeds.
+    case band(Band)
     /// Values on an x × y grid drawn as coloured cells, with a colour bar.
     case heatmap(Heatmap)
     /// A vertical or horizontal line across the whole panel.
@@ -67,6 +69,32 @@ public struct ErrorBars: Sendable, Hashable {
         self.title = title
         self.connectsPoints = connectsPoints
         self.style = style
+    }
+}
+
+/// The region between `lower` and `upper` over `x`, filled in a translucent colour, e.g. the
+/// min–max of runs over seeds under their mean curve. A NaN bound leaves a gap.
+///
+/// ```swift
+/// Band(x: epochs, lower: minimum, upper: maximum, color: .red)
+/// ```
+public struct Band: Sendable, Hashable {
+    public var x: [Double]
+    public var lower: [Double]
+    public var upper: [Double]
+    /// Key entry; nil keeps the band out of the key.
+    public var title: Text?
+    public var color: Color
+    /// Fill opacity, 0 (invisible) … 1 (opaque).
+    public var opacity: Double
+
+    public init(x: [Double], lower: [Double], upper: [Double], title: Text? = nil, color: Color, opacity: Double = 0.25) {
+        self.x = x
+        self.lower = lower
+        self.upper = upper
+        self.title = title
+        self.color = color
+        self.opacity = opacity
     }
 }
 

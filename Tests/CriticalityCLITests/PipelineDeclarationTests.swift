@@ -1,6 +1,7 @@
 import BuiltSources
 import Foundation
 @testable import Pipeline
+import Stages
 import Pipelines
 import Testing
 
@@ -23,5 +24,41 @@ struct PipelineDeclarationTests {
                 #expect(!statics.code.isEmpty, "\(node.name) declares no code")
             }
         }
+    }
+}
+
+/// The default profile's trainability heatmaps are dense enough to show the boundary's shape
+/// (issue 16): ≥ 12 σ_w² × 8 rows, Fig. 2's ≥ 16 × 10 with ≥ 2 seeds, every axis evenly spaced
+/// (so every cell is drawn the same size), and Fig. 4 only in the paper profile.
+@Suite("trainability grids of the default profile")
+struct TrainabilityGridTests {
+    static func isEven(_ values: [Double]) -> Bool {
+        guard values.count > 2 else { return true }
+        let step = values[1] - values[0]
+        return zip(values, values.dropFirst()).allSatisfy { abs(($1 - $0) - step) <= 1e-9 * max(1, abs(step)) }
+    }
+
+    @Test("dense, even grids; Fig. 2 with two seeds; Fig. 4 paper-only")
+    func defaultGrids() throws {
+        let graph = try StageGraph(allPipelines(), profile: .default)
+        let heatmaps = graph.nodes.compactMap { node -> (String, TrainabilityHeatmap.Parameters)? in
+            (node.stage as? TrainabilityHeatmap).map { (node.name, $0.parameters) }
+        }
+        let names = Set(heatmaps.map(\.0))
+        for expected in ["002-fig1-trainability/arctan", "002-fig1-trainability/softsign", "002-fig1-trainability/relu",
+                         "002-fig1-trainability/sigmoid", "002-fig2-trainability/tanh-long", "002-fig2-trainability/tanh-short",
+                         "000-relu-trainability/depth-10", "000-relu-trainability/depth-30"] {
+            #expect(names.contains(expected), "\(expected) is not declared")
+        }
+        for (name, p) in heatmaps {
+            #expect(p.sw2.count >= 12 && p.rows.count >= 8, "\(name): \(p.sw2.count) × \(p.rows.count)")
+            #expect(Self.isEven(p.sw2) && Self.isEven(p.rows), "\(name): uneven axis \(p.sw2) × \(p.rows)")
+            if name.hasPrefix("002-fig2") {
+                #expect(p.sw2.count >= 16 && p.rows.count >= 10 && p.seeds.count >= 2, "\(name): \(p.sw2.count) × \(p.rows.count) × \(p.seeds.count)")
+            }
+        }
+        #expect(!graph.nodes.contains { $0.pipeline == "002-fig4-cnn-trainability" && $0.stage is TrainingCell })
+        let paper = try StageGraph(allPipelines(), profile: .paper)
+        #expect(paper.nodes.contains { $0.pipeline == "002-fig4-cnn-trainability" && $0.stage is TrainingCell })
     }
 }

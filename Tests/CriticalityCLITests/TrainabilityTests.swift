@@ -15,29 +15,44 @@ struct TrainabilityTests {
         try #require(first.status == 0, "\(first.stderr)")
         let data = try Data(contentsOf: cli.results.appendingPathComponent("002-fig2-trainability/figure/fig2-trainability.png"))
         #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // Every cell drawn whole: the plot area reaches the outer cells' far edges (σ_w² = 1, 1.76, 3:
+        // 0.62 … 3.62; depths 2, 4, 8: 1 … 10). An axis range at the first and last values drew
+        // the edge columns and rows at half size.
+        let script = try String(contentsOf: cli.results.appendingPathComponent("002-fig2-trainability/figure/fig2-trainability.gp"), encoding: .utf8)
+        #expect(script.contains("set xrange [0.62:3.62]") && script.contains("set yrange [1.0:10.0]"))
+        #expect(!script.contains("set xrange [1.0:3.0]"))
+        // Both panels come from the same runs: the right one reads them at their first epoch.
+        let short = try LabelledData.read(from: cli.results.appendingPathComponent("002-fig2-trainability/tanh-short"))
+        let long = try LabelledData.read(from: cli.results.appendingPathComponent("002-fig2-trainability/tanh-long"))
+        #expect(short.attributes["accuracy_at_step"] == "40" && long.attributes["accuracy_at_step"] == "end of training")
+        #expect(try short.variable("test_accuracy").values != long.variable("test_accuracy").values)
+
+        try checkTable(cli)
 
         let overlay = try cli.run(["run", "002-fig2-trainability", "--set", "002-fig2-trainability/figure.multiples=[4,6]"] + Self.quick)
         #expect(overlay.stdout.contains(": 1 ran,"), "\(overlay.stdout)")
 
-        // 9 cells of the long-training heatmap, the heatmap and the figure; the other heatmap stays cached.
+        // The 9 cells, both heatmaps read from them, the table and the figure.
         let rate = try cli.run(["run", "002-fig2-trainability", "--set", "002-fig2-trainability/tanh-long-cells.configuration.learningRate=0.01"] + Self.quick)
-        #expect(rate.stdout.contains(": 11 ran,"), "\(rate.stdout)")
+        #expect(rate.stdout.contains(": 13 ran,"), "\(rate.stdout)")
 
         // The command with the quick protocol: its cells and even its gather (same type, parameters
-        // and inputs) are the figure's right-hand heatmap, so nothing new is stored.
+        // and inputs) are Fig. 1's arctan heatmap, so nothing new is stored.
+        let arctan = try cli.run(["run", "002-fig1-trainability/arctan"] + Self.quick)
+        try #require(arctan.status == 0, "\(arctan.stderr)")
         let before = cli.entries().count
-        let command = try cli.run(["trainability", "--activation", "tanh", "--sb2", "0.05", "--sw2", "1,1.76,3", "--depth", "2,4,8",
+        let command = try cli.run(["trainability", "--activation", "arctan", "--sb2", "0.05", "--sw2", "1,1.8,3", "--depth", "2,4,8",
                                    "--width", "16", "--batch", "32", "--steps", "40", "--optimizer", "sgd", "--lr", "1e-3", "--seed", "0", "--json"])
         try #require(command.status == 0, "\(command.stderr)")
         #expect(cli.entries().count == before, "the command recomputed what the figure had computed")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(command.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys).isSuperset(of: ["activation", "sb2", "sw2", "depth", "test_accuracy", "xi_c", "boundary", "n", "n_low", "n_high", "columns_used"]))
+        #expect(Set(object.keys).isSuperset(of: ["activation", "sb2", "sw2", "depth", "test_accuracy", "xi_c", "boundary", "n", "n_low", "n_high", "columns_used", "n_interval"]))
         #expect((object["test_accuracy"] as? [[Any]])?.count == 3)
         if object["n"] is NSNull { #expect(object["note"] is String, "a missing n comes with a note") }
         // ξ_c is printed in the shortest exact form: it reads back as the stored Double, bit for bit.
         let gathers = cli.entries().compactMap { try? LabelledData.read(from: $0.appendingPathComponent("outputs")) }
         let heatmap = try #require(gathers.first { data in
-            data.variables.contains { $0.name == "xi_c" } && (try? data.axis("sigma_w2").values) == [1, 1.76, 3]
+            data.variables.contains { $0.name == "xi_c" } && (try? data.axis("sigma_w2").values) == [1, 1.8, 3]
         })
         let stored = try heatmap.variable("xi_c").values
         // JSONDecoder parses exactly (Foundation's JSONSerialization on Linux can be off by an ulp).
@@ -46,10 +61,37 @@ struct TrainabilityTests {
         #expect(zip(stored, printed).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "stored \(stored), printed \(printed)")
 
         // Widening the depth axis by a row trains only that row.
-        let wider = try cli.run(["trainability", "--activation", "tanh", "--sb2", "0.05", "--sw2", "1,1.76,3", "--depth", "2,4,8,12",
+        let wider = try cli.run(["trainability", "--activation", "arctan", "--sb2", "0.05", "--sw2", "1,1.8,3", "--depth", "2,4,8,12",
                                  "--width", "16", "--batch", "32", "--steps", "40", "--optimizer", "sgd", "--lr", "1e-3", "--seed", "0", "--json"])
         #expect(wider.status == 0)
         #expect(cli.entries().count == before + 3 + 1, "expected 3 new cells and a new gather")
+    }
+
+    /// The table docs/TRAINABILITY.md quotes is the heatmaps' own numbers, and
+    /// scripts/trainability-tables splices it into a Markdown file verbatim.
+    func checkTable(_ cli: CLIProcess) throws {
+        let tableFile = cli.results.appendingPathComponent("002-fig2-trainability/table/value.txt")
+        let table = try String(contentsOf: tableFile, encoding: .utf8)
+        let long = try LabelledData.read(from: cli.results.appendingPathComponent("002-fig2-trainability/tanh-long"))
+        let row = try #require(table.split(separator: "\n").first { $0.hasPrefix("| tanh, longer training |") })
+        let n = try long.variable("n").values[0]
+        if n.isFinite {
+            let interval = "[\(String(format: "%.2f", try long.variable("n_low").values[0])), \(String(format: "%.2f", try long.variable("n_high").values[0]))] \(long.attributes["n_interval"]!)"
+            #expect(row.contains("| \(String(format: "%.2f", n)) | \(interval)"), "\(row)")
+        }
+        let best = try long.variable("test_accuracy").values.filter(\.isFinite).max()!
+        #expect(row.contains("| \(String(format: "%.3f", best)) ("), "\(row)")
+        #expect(row.contains("| 3 × 3 × 1 | 80 |"), "\(row)")
+
+        let doc = cli.folder.appendingPathComponent("doc.md")
+        try "intro\n<!-- table: 002-fig2-trainability -->\nstale numbers\n<!-- end table -->\noutro\n".write(to: doc, atomically: true, encoding: .utf8)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/trainability-tables")
+        let process = try Process.run(script, arguments: [cli.results.path, doc.path])
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let spliced = try String(contentsOf: doc, encoding: .utf8)
+        #expect(spliced == "intro\n<!-- table: 002-fig2-trainability -->\n" + table + "<!-- end table -->\noutro\n")
     }
 
     @Test("the command's bad inputs are clear errors before any training")

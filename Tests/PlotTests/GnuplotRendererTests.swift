@@ -61,6 +61,32 @@ struct GnuplotRendererTests {
         ]), "missing_values")
     }
 
+    @Test func missingCellsRenderWithoutWarnings() throws {
+        try renderAndCheck(Fixtures.single([
+            .heatmap(Heatmap(x: [1, 2, 3], y: [1, 2], values: [[0.2, .nan, 0.8], [.nan, 0.5, 0.9]],
+                             colorBar: ColorBar(range: 0...1), missing: MissingCells("diverged", color: Color(hex: 0xd62728)))),
+        ]), "missing_cells")
+    }
+
+    @Test func bandUnderACurve() throws {
+        let x = (0..<20).map(Double.init)
+        try renderAndCheck(Fixtures.single([
+            .band(Band(x: x, lower: x.map { 0.5 - 0.1 * sin($0) - 0.05 }, upper: x.map { 0.5 + 0.1 * sin($0) + 0.05 }, title: "min–max", color: .blue)),
+            .series(Series(x: x, y: x.map { _ in 0.5 }, title: "mean", style: Style(color: .blue))),
+        ]), "band")
+    }
+
+    @Test func backquotesInTextAreNotRunAsCommands() throws {
+        // gnuplot substitutes `command` inside double-quoted strings: a caption that named
+        // "`make figures`" ran make while rendering 002 Fig. 3.
+        let folder = try Fixtures.folder("backquotes")
+        let marker = folder.appendingPathComponent("ran")
+        try renderAndCheck(Figure(caption: "see `touch \(marker.path)` here", panels: [
+            Panel(title: "`touch \(marker.path)`", layers: [.series(Series(x: [0, 1], y: [0, 1], title: "`touch \(marker.path)`"))]),
+        ]), "backquotes")
+        #expect(!FileManager.default.fileExists(atPath: marker.path), "a backquoted command in a caption ran")
+    }
+
     @Test func specialCharactersRenderWithoutWarnings() throws {
         var panel = Panel(title: #"σ_w² "q" \ {x} @a &b ~c"#, x: Axis(label: .enhanced("σ_w^2")),
                           y: Axis(label: "ξ_c"), layers: [.series(Series(x: [0, 1], y: [0, 1], title: "q_1 ^2"))])

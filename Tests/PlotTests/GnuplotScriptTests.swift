@@ -60,6 +60,31 @@ func datablock(_ name: String, in script: String) -> [String]? {
         #expect(script.contains("set cblabel \"acc\" noenhanced"))
     }
 
+    @Test func missingCellsGetTheirOwnColourAndKeyEntry() throws {
+        // Diverged training runs were NaN cells drawn blank: white on a white background.
+        let values = [[0.5, .nan], [0.9, 0.2]]
+        let figure = Fixtures.single([.heatmap(Heatmap(x: [1, 2], y: [10, 20], values: values,
+                                                       missing: MissingCells("diverged", color: Color(hex: 0xd62728))))])
+        let script = try GnuplotScript(figure: figure, name: "m").text
+        let rows = try #require(datablock("$panel1_layer1", in: script))
+        // The eighth column flags exactly the NaN cell.
+        #expect(rows.map { $0.split(separator: " ").last.map(String.init) } == ["0", "1", "0", "0"])
+        #expect(script.contains("$panel1_layer1 using ($8 > 0 ? $1 : NaN):2:3:4:5:6 with boxxyerror fillstyle solid 1.0 linecolor rgb \"#d62728\" title \"diverged\""))
+        // Without `missing`, the datablock keeps seven columns and no extra plot element.
+        let plain = try GnuplotScript(figure: Fixtures.single([.heatmap(Heatmap(x: [1, 2], y: [10, 20], values: values))]), name: "p").text
+        #expect(try #require(datablock("$panel1_layer1", in: plain)).allSatisfy { $0.split(separator: " ").count == 7 })
+        #expect(!plain.contains("$8"))
+    }
+
+    @Test func bandIsATranslucentFilledRegion() throws {
+        let figure = Fixtures.single([.band(Band(x: [0, 1, 2], lower: [0.1, 0.2, .nan], upper: [0.3, 0.5, 0.6], title: "spread", color: .red))])
+        let script = try GnuplotScript(figure: figure, name: "b").text
+        #expect(datablock("$panel1_layer1", in: script) == ["0.0 0.1 0.3", "1.0 0.2 0.5", "2.0 NaN 0.6"])
+        #expect(script.contains("$panel1_layer1 using 1:2:3 with filledcurves fillstyle transparent solid 0.25 noborder linecolor rgb \"#d62728\" title \"spread\""))
+        let bad = Fixtures.single([.band(Band(x: [0, 1], lower: [0], upper: [1, 2], color: .red))])
+        #expect(throws: PlotError.self) { try GnuplotScript(figure: bad, name: "bad") }
+    }
+
     @Test func logarithmicAxesAndColourScale() throws {
         let figure = Fixtures.single(
             [.heatmap(Heatmap(x: [1, 10], y: [1, 10], values: [[1, -2], [3, 4]],

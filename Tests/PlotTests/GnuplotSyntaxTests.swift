@@ -20,6 +20,7 @@ import Testing
     @Test func quotingEscapesBackslashQuoteAndNewline() {
         #expect(GnuplotSyntax.quoted(#"a "b" \c"#) == #""a \"b\" \\c""#)
         #expect(GnuplotSyntax.quoted("line1\nline2") == #""line1\nline2""#)
+        #expect(GnuplotSyntax.quoted("run `make`") == #""run \`make\`""#)
         // Enhanced-mode characters pass through: literal text is marked noenhanced instead.
         #expect(GnuplotSyntax.quoted("σ_w² ^{x} @&") == "\"σ_w² ^{x} @&\"")
     }

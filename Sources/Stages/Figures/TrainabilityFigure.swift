@@ -3,9 +3,12 @@ import Pipeline
 import Plot
 
 /// Trainability heatmaps (002 Figs. 1, 2; 000 after Lee et al. 2017): test accuracy as colour
-/// over σ_w² and depth, chance marked on the colour bar, n·ξ_c(σ_w²) overlaid for the paper's
-/// n = 4.5, Schoenholz et al.'s n = 6 and the n fitted to this grid (with its 95% interval), and
-/// the critical σ_w² as a vertical line. One panel per heatmap.
+/// over σ_w² and depth, chance marked on the colour bar, diverged runs in their own colour,
+/// n·ξ_c(σ_w²) overlaid for the paper's n = 4.5, Schoenholz et al.'s n = 6 and the n fitted to
+/// this grid (its interval named: a bootstrap over columns, or the per-column ratios' range; with
+/// several seeds, the range of the seeds' own n too), and the critical σ_w² as a vertical line.
+/// One panel per heatmap; every cell reaches halfway to its neighbours and the outer cells are
+/// drawn whole.
 public struct TrainabilityFigure: Stage {
     /// Titles, overlays and the caption's account of the protocol.
     public struct Parameters: Codable, Hashable, Sendable {
@@ -56,8 +59,10 @@ public struct TrainabilityFigure: Stage {
             let rows = rowAxis.values
             let accuracy = try data.variable("test_accuracy").values
             let grid = (0..<rows.count).map { r in Array(accuracy[(r * sw2.count)..<((r + 1) * sw2.count)]) }
+            let divergedCells = grid.joined().filter(\.isNaN).count
             var layers: [Layer] = [.heatmap(Heatmap(x: sw2, y: rows, values: grid,
-                                                    colorBar: ColorBar(label: "test accuracy", range: 0...1, marks: [ColorBarMark("chance", at: 0.1)])))]
+                                                    colorBar: ColorBar(label: "test accuracy", range: 0...1, marks: [ColorBarMark("chance", at: 0.1)]),
+                                                    missing: divergedCells > 0 ? MissingCells("diverged", color: Self.divergedColor) : nil))]
             let critical = try data.variable("sigma_w2_critical").values[0]
             if rowAxis.name == "depth" {
                 let fine = try data.axis("sigma_w2_fine").values, xi = try data.variable("xi_c_fine").values
@@ -71,9 +76,8 @@ public struct TrainabilityFigure: Stage {
                 }
                 let n = try data.variable("n").values[0]
                 if n.isFinite {
-                    let low = try data.variable("n_low").values[0], high = try data.variable("n_high").values[0]
                     overlay(n, "fit: \(String(format: "%.2f", n)) ξ_c", Style(color: Color(hex: 0xff9900), lineWidth: 2.5))
-                    fits.append("\(title): n = \(String(format: "%.2f", n)) [\(String(format: "%.2f", low)), \(String(format: "%.2f", high))]")
+                    fits.append("\(title): \(try Self.fitText(data))")
                 } else {
                     fits.append("\(title): n not fitted (\(data.attributes["note"] ?? "no boundary inside the grid"))")
                 }
@@ -84,26 +88,50 @@ public struct TrainabilityFigure: Stage {
                 layers.append(.reference(ReferenceLine(.vertical(x: critical), title: label,
                                                        style: Style(color: Color(hex: 0xff3030), lineWidth: 2, dash: .solid))))
             }
+            // No axis range: the plot area spans the cells' outer edges, so the first and last
+            // columns and rows are as wide as the others (a range at the first and last values
+            // cut them in half).
             panels.append(Panel(title: Text(title),
-                                x: Axis(label: "σ_w²", minimum: sw2.first, maximum: sw2.last),
-                                y: Axis(label: rowAxis.name == "depth" ? "depth L" : "σ_b²", minimum: rows.first, maximum: rows.last),
+                                x: Axis(label: "σ_w²"),
+                                y: Axis(label: rowAxis.name == "depth" ? "depth L" : "σ_b²"),
                                 key: .below, layers: layers))
         }
         let overlayText = fits.isEmpty ? "" : """
             Overlays: \(parameters.multiples.map { CaptionNumber.format($0) }.joined(separator: " and ")) ξ_c(σ_w²) (mean-field depth \
             scale, 002 Eq. 10; 4.5 is 002's multiple, 6 Schoenholz et al. 2017's), the multiple fitted to this grid (orange; boundary = \
-            depth where accuracy falls halfway from the column's best to chance; least squares through the origin, 95% bootstrap \
-            interval over columns), and the critical σ_w² (red). 
+            depth where accuracy falls halfway from the column's best to chance; least squares through the origin; its interval \
+            is a 95% bootstrap over columns where at least five columns have a boundary, otherwise the min–max of the columns' \
+            ratios boundary/ξ_c), and the critical σ_w² (red). 
             """
         let columns = max(1, min(parameters.columns, panels.count))
         let rowsOfPanels = (panels.count + columns - 1) / columns
         let caption = Text("""
-        \(parameters.what) Test accuracy as colour (chance 0.1 marked on the bar; blank cells: the loss diverged). \(overlayText)\
+        \(parameters.what) Test accuracy as colour (chance 0.1 marked on the bar; grey cells: the loss diverged for every seed). \(overlayText)\
         \(fits.isEmpty ? "" : "Fitted: " + fits.joined(separator: "; ") + ". ")Protocol: \(parameters.protocolText). \
         Profile: \(parameters.profile).
         """)
         let figure = Figure(caption: caption, size: FigureSize(width: 520 * columns, height: 500 * rowsOfPanels + 140),
                             grid: Grid(rows: rowsOfPanels, columns: columns), panels: panels)
         return FigureArtifact(name: parameters.name, figure: figure)
+    }
+
+    /// Diverged cells: a neutral grey, which viridis does not contain and which differs from the
+    /// red critical line drawn over the cells.
+    static let divergedColor = Color(hex: 0x8c8c8c)
+
+    /// "n = 6.10 [5.20, 7.00] (95% bootstrap over 7 columns); seeds' own n 5.8–6.4 (2 seeds)".
+    static func fitText(_ data: LabelledData) throws -> String {
+        let n = try data.variable("n").values[0], low = try data.variable("n_low").values[0], high = try data.variable("n_high").values[0]
+        let columns = Int(try data.variable("n_columns").values[0])
+        let kind = data.attributes["n_interval"] == "95% bootstrap over columns"
+            ? "95% bootstrap over \(columns) columns" : "min–max of \(columns) per-column ratios"
+        var text = "n = \(String(format: "%.2f", n)) [\(String(format: "%.2f", low)), \(String(format: "%.2f", high))] (\(kind))"
+        if let perSeed = try? data.variable("n_per_seed").values, perSeed.count > 1 {
+            let finite = perSeed.filter(\.isFinite)
+            text += finite.count == perSeed.count
+                ? "; seeds' own n \(String(format: "%.2f", finite.min()!))–\(String(format: "%.2f", finite.max()!)) (\(perSeed.count) seeds)"
+                : "; seeds' own n: \(perSeed.map { $0.isFinite ? String(format: "%.2f", $0) : "none" }.joined(separator: ", "))"
+        }
+        return text
     }
 }
