@@ -42,7 +42,9 @@ public struct RunEnvironment: Codable, Hashable, Sendable {
     private static func git(_ arguments: [String], in folder: URL) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path] + arguments
+        // --no-optional-locks: `git status` would otherwise refresh the index under
+        // .git/index.lock, and a `git commit` the user runs meanwhile fails on the lock.
+        process.arguments = ["git", "--no-optional-locks", "-C", folder.path] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
