@@ -24,8 +24,12 @@ let package = Package(
         // HDF5 files: datasets, attributes, dimension scales; byte-deterministic, thread-safe.
         .target(name: "HDF5", dependencies: ["CHDF5"]),
 
+        // Child processes (gnuplot, git, sbatch …) spawned with a clean signal mask and default
+        // dispositions, so that they can always be stopped.
+        .target(name: "ChildProcess"),
+
         // A gnuplot figure model, its script emitter and the renderer.
-        .target(name: "Plot"),
+        .target(name: "Plot", dependencies: ["ChildProcess"]),
 
         // The theory: activations, Gaussian quadrature, fixed points, susceptibilities, depth scales.
         .target(name: "MeanField"),
@@ -62,7 +66,7 @@ let package = Package(
         .target(name: "Training", dependencies: ["CBLAS", "BLASThreads", "CGzip", "CTanh", "MeanField"]),
 
         // The engine: stages, keys, store, scheduler, provenance, progress.
-        .target(name: "Pipeline", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Pipeline", dependencies: ["ChildProcess", .product(name: "Crypto", package: "swift-crypto")]),
 
         // Stage types: science wired into the engine (their source files are code dependencies).
         .target(name: "Stages", dependencies: ["Pipeline", "Plot", "HDF5", "MeanField", "Training", "Simulation", "CBLAS"]),
@@ -77,7 +81,7 @@ let package = Package(
 
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [
-            "Pipeline", "Pipelines", "Reporting", "Stages", "CBLAS", "BLASKernel", "CFFTW", "HDF5", "Training", "MeanField", "Simulation",
+            "Pipeline", "Pipelines", "Reporting", "Stages", "CBLAS", "BLASKernel", "CFFTW", "HDF5", "Training", "MeanField", "Simulation", "ChildProcess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "criticality", dependencies: ["CriticalityCLI", "BLASKernel", "BuiltSources", "Pipeline"]),

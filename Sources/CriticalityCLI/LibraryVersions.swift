@@ -1,6 +1,7 @@
 import BLASKernel
 import CBLAS
 import CFFTW
+import ChildProcess
 import Foundation
 import HDF5
 
@@ -19,22 +20,8 @@ enum LibraryVersions {
 
     /// The first line a program prints for its version, or nil when it is not installed.
     static func programVersion(_ program: String, _ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        guard (try? process.run()) != nil else { return nil }
         // A version is a line printed at once; a program that hangs must not hang the run.
-        guard exited.wait(timeout: .now() + 10) == .success else {
-            kill(process.processIdentifier, SIGKILL)
-            return nil
-        }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
+        guard let outcome = try? ChildProcess.run(program, arguments, timeout: 10), outcome.status == 0, !outcome.timedOut else { return nil }
+        return outcome.output.split(separator: "\n").first.map(String.init)
     }
 }

@@ -58,6 +58,27 @@ struct HostileInputTests {
         Case(arguments: ["run", "001-phase-diagram", "--profile", "quick", "--set", "001-phase-diagram/rows.sw2.count=1000000000"], expected: ["count <= 1000000"]),
         Case(arguments: ["run", "002-fig2-trainability", "--profile", "quick", "--set", "002-fig2-trainability/tanh-long-cells.configuration.width=1000000000"],
              expected: ["training cells of width 1000000000", "memory"]),
+        // Every stage type reachable with --set checks its sizes before any work: lattice
+        // ensembles (memory of a billion networks, a time preflight where sizes multiply, sizes
+        // < 1, empty lists, histograms without bins), Jacobian spectra, layer trajectories, CNN
+        // modes, axes, gathers and figure bins.
+        Case(arguments: ["run", "003-lattice", "--profile", "quick", "--set", "003-lattice/linear.ensemble.networks=1000000000"],
+             expected: ["003-lattice/linear", "memory", "1000000000 lattice networks"]),
+        Case(arguments: ["run", "003-lattice", "--profile", "quick", "--set", "003-lattice/relu.ensemble.depth=1000000000000000"],
+             expected: ["003-lattice/relu", "days", "operations"]),
+        Case(arguments: ["run", "003-lattice", "--profile", "quick", "--set", "003-lattice/spectrum.width=0"], expected: ["003-lattice/spectrum", "width", "≥ 1"]),
+        Case(arguments: ["run", "003-lattice", "--profile", "quick", "--set", "003-lattice/trajectories.sw2=[]"], expected: ["003-lattice/trajectories", "sw2 is empty"]),
+        Case(arguments: ["run", "003-lattice", "--profile", "quick", "--set", "003-lattice/modes.bins=1"], expected: ["003-lattice/modes", "bins 1 < 2"]),
+        Case(arguments: ["run", "003-lattice", "--profile", "quick", "--set", "003-lattice/covariance.modesPerBin=0"], expected: ["003-lattice/covariance", "modesPerBin 0 < 1"]),
+        Case(arguments: ["run", "002-dynamical-isometry", "--profile", "quick", "--set", "002-dynamical-isometry/spectra.depths=[]"], expected: ["depths is empty"]),
+        Case(arguments: ["run", "002-dynamical-isometry", "--profile", "quick", "--set", "002-dynamical-isometry/spectra.width=1000000"],
+             expected: ["002-dynamical-isometry/spectra", "memory"]),
+        Case(arguments: ["run", "002-dynamical-isometry", "--profile", "quick", "--set", "002-dynamical-isometry/figure.bins=0"], expected: ["002-dynamical-isometry/figure", "bins 0"]),
+        Case(arguments: ["run", "002-finite-width", "--profile", "quick", "--set", "002-finite-width/propagation.networks=10000000000"], expected: ["002-finite-width/propagation", "memory"]),
+        Case(arguments: ["run", "002-layer-maps", "--profile", "quick", "--set", "002-layer-maps/trajectories.layers=1000000000000"], expected: ["002-layer-maps/trajectories", "memory"]),
+        Case(arguments: ["run", "002-cnn-modes", "--profile", "quick", "--set", "002-cnn-modes/modes.kernelHalfWidth=1000000000000000"], expected: ["002-cnn-modes/modes", "days"]),
+        Case(arguments: ["run", "002-cnn-modes", "--profile", "quick", "--set", "002-cnn-modes/modes.spatialSize=0"], expected: ["002-cnn-modes/modes", "spatialSize 0 < 1"]),
+        Case(arguments: ["run", "001-phase-diagram", "--profile", "quick", "--set", "001-phase-diagram/xi-c.variables=[]"], expected: ["001-phase-diagram/xi-c", "variables is empty"]),
         // A key that is a path.
         Case(arguments: ["exec", "../../../escaped", "--store", "S"], expected: ["not a stage key", "64 lowercase hex"]),
         // A folder where a zip is expected (used to spin forever).

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// Runs batches of stages as SLURM job arrays: one array per batch, `cellsPerTask` stages per
@@ -136,29 +137,15 @@ public struct SlurmExecutor: BatchExecutor {
         return formatter.string(from: Date())
     }
 
-    static func which(_ program: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(dir)/\(program)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
+    static func which(_ program: String) -> String? { ChildProcess.which(program) }
 
     struct CommandResult { let status: Int32; let output: String; let errors: String }
 
     static func command(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
         guard let path = which(program) else { throw Unavailable(description: "`\(program)` is not on PATH") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+        // Through ChildProcess: a clean signal mask and default dispositions, so an sbatch or
+        // squeue that hangs still dies with the run.
+        let outcome = try ChildProcess.run(path, arguments, environment: environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { _, new in new })
+        return CommandResult(status: outcome.status, output: outcome.output, errors: outcome.errors)
     }
 }

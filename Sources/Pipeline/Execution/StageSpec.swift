@@ -32,7 +32,11 @@ public struct StageSpec: Codable, Sendable, Equatable {
         guard let data = try? Data(contentsOf: url) else {
             throw PipelineError.stageFailed(stage: key, message: "no job spec at \(url.path): this key was not submitted by `criticality run` on this store")
         }
-        return try JSONDecoder().decode(StageSpec.self, from: data)
+        do {
+            return try JSONDecoder().decode(StageSpec.self, from: data)
+        } catch {
+            throw PipelineError.stageFailed(stage: key, message: "the job spec \(url.path) is unreadable (\(DecodingProblem.describe(error))): remove it and submit the stage again with `criticality run`")
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 /// The environment a stage ran in, recorded in its manifest for provenance.
@@ -40,16 +41,12 @@ public struct RunEnvironment: Codable, Hashable, Sendable {
     }
 
     private static func git(_ arguments: [String], in folder: URL) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // --no-optional-locks: `git status` would otherwise refresh the index under
+        // .git/index.lock, and a `git commit` the user runs meanwhile fails on the lock.
+        // Through ChildProcess, with a deadline: a git waiting on a credential helper or a
+        // network file system must neither hang the run nor outlive it.
+        guard let outcome = try? ChildProcess.run("git", ["--no-optional-locks", "-C", folder.path] + arguments, timeout: 30),
+              outcome.status == 0, !outcome.timedOut else { return nil }
+        return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -67,10 +67,7 @@ struct StageRefs: Codable, Equatable {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
-        if let error = error as? DecodingError, case .dataCorrupted(let context) = error { return context.debugDescription }
-        return (error as NSError).localizedDescription
-    }
+    private static func reason(_ error: Error) -> String { DecodingProblem.describe(error) }
 
     /// Written atomically (temporary file, then rename); the journal it folds in is removed.
     func save(store: Store, profile: Profile, pipeline: String) throws {

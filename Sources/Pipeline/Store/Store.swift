@@ -21,7 +21,8 @@ public final class Store: Sendable {
             do {
                 try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
             } catch {
-                throw PipelineError.unwritable(path: root.appendingPathComponent(folder).path, reason: "\(error.localizedDescription)")
+                let target = root.appendingPathComponent(folder)
+                throw PipelineError.unwritable(path: target.path, reason: FileErrorReason.describe(error, at: target))
             }
         }
     }
@@ -54,8 +55,9 @@ public final class Store: Sendable {
             // absence: left in place, it would block the commit of a fresh result.
             return FileManager.default.fileExists(atPath: entry(key).path) ? .corrupt("its manifest is missing or unreadable") : .missing
         }
-        guard let manifest = try? Self.decoder.decode(EntrySummary.self, from: data) else {
-            return .corrupt("its manifest is unreadable")
+        let manifest: EntrySummary
+        do { manifest = try Self.decoder.decode(EntrySummary.self, from: data) } catch {
+            return .corrupt("its manifest.json is unreadable, \(DecodingProblem.describe(error))")
         }
         if let damage = Self.damage(of: data, key: manifest.key, material: manifest.material, expecting: key) { return .corrupt(damage) }
         let folder = outputs(key)

@@ -124,7 +124,7 @@ final class ResultsView {
             try Data().write(to: probe)
             try FileManager.default.removeItem(at: probe)
         } catch {
-            throw PipelineError.unwritable(path: folder.path, reason: (error as NSError).localizedFailureReason ?? "permission denied")
+            throw PipelineError.unwritable(path: folder.path, reason: FileErrorReason.describe(error, at: folder))
         }
     }
 

@@ -40,3 +40,12 @@ public struct SleepStage: Stage {
         return TextArtifact(([parameters.label] + inputs).joined(separator: "+"))
     }
 }
+
+extension SleepStage.Parameters: CheckedParameters {
+    /// A finite sleep of at most a day: the stage counts its steps in an Int.
+    public func check() throws {
+        guard seconds.isFinite, seconds >= 0, seconds <= 86_400 else {
+            throw ParameterCheckError("seconds = \(seconds); give 0 to 86400")
+        }
+    }
+}

@@ -38,6 +38,7 @@ public enum ParameterAxis: Codable, Hashable, Sendable {
 }
 
 import Foundation
+import Pipeline
 
 extension ParameterAxis {
     private enum CodingKeys: String, CodingKey { case spacing, start, stop, count, values }
@@ -71,6 +72,26 @@ extension ParameterAxis {
             self = .logarithmic(start, stop, count)
         default:
             throw DecodingError.dataCorruptedError(forKey: .spacing, in: container, debugDescription: "spacing must be \"linear\", \"log\" or \"cubic\", got \"\(spacing)\"")
+        }
+    }
+
+    /// Refuses an axis the JSON reader would refuse (a count outside 1 … ``maximumCount``,
+    /// non-finite bounds, a log axis through zero) and non-finite listed values, naming the
+    /// parameter: axes built in code are checked as strictly as axes read from `--set`.
+    public func check(name: String) throws {
+        let count: Int
+        switch self {
+        case .linear(_, _, let n), .logarithmic(_, _, let n), .cubic(_, _, let n): count = n
+        case .values(let v): count = v.count
+        }
+        guard count >= 1, count <= Self.maximumCount else {
+            throw ParameterCheckError("\(name) has \(count) values; an axis needs 1 to \(Self.maximumCount)")
+        }
+        if case .logarithmic(let a, let b, _) = self, !(a > 0 && b > 0) {
+            throw ParameterCheckError("\(name) is a log axis from \(a) to \(b); give start and stop > 0")
+        }
+        if let bad = values.first(where: { !$0.isFinite }) {
+            throw ParameterCheckError("\(name) holds \(bad); give finite values")
         }
     }
 
