@@ -3,6 +3,9 @@
 
 SWIFT        ?= swift
 PROFILE      ?= default
+# A Results view belongs to one store and profile: the default profile's is Results/, another
+# profile's Results-<profile>/, so `PROFILE=quick make figures` never meets the default's view.
+RESULTS      ?= $(if $(filter default,$(PROFILE)),Results,Results-$(PROFILE))
 JOBS         ?= $(shell nproc)
 CRITICALITY  := .build/release/criticality
 VENV         := .venv
@@ -34,19 +37,19 @@ build: deps
 
 ## figures: every pipeline, default profile (PROFILE=quick|default|paper, JOBS=N).
 figures: build
-	$(CRITICALITY) run --profile $(PROFILE) --jobs $(JOBS)
+	$(CRITICALITY) run --profile $(PROFILE) --results $(RESULTS) --jobs $(JOBS)
 
 ## status: what is stale, and why.
 status: build
-	$(CRITICALITY) status --profile $(PROFILE)
+	$(CRITICALITY) status --profile $(PROFILE) --results $(RESULTS)
 
 ## report: Results/report/index.html, every figure with its caption and provenance (computes nothing).
 report: build
-	$(CRITICALITY) report --profile $(PROFILE)
+	$(CRITICALITY) report --profile $(PROFILE) --results $(RESULTS)
 
 ## archive: Results/archive/criticality-<profile>.zip, a Workflow Run RO-Crate of the results.
 archive: build
-	$(CRITICALITY) archive --profile $(PROFILE)
+	$(CRITICALITY) archive --profile $(PROFILE) --results $(RESULTS)
 
 ## test: the whole test suite, including interop with h5py/xarray and the real gnuplot and h5dump.
 test: deps venv
@@ -81,5 +84,5 @@ $(VENV_STAMP):
 
 ## clean: remove the Results view and build products (the store keeps its entries).
 clean:
-	-$(CRITICALITY) clean
+	-$(CRITICALITY) clean --results $(RESULTS)
 	rm -rf .build
