@@ -3,6 +3,7 @@ import MeanField
 import Pipeline
 import Stages
 import Training
+import Artifacts
 
 /// 002 Fig. 1: trainability of arctan and softsign (σ_b² = 0.05), ReLU (σ_b² = 2.01e-5) and
 /// sigmoid (σ_b² = 0.09) over (σ_w², depth), one epoch of training, with n·ξ_c overlaid.

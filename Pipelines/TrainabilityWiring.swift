@@ -2,6 +2,7 @@ import MeanField
 import Pipeline
 import Stages
 import Training
+import Artifacts
 
 /// The training protocol of the trainability figures, per profile (docs/TRAINABILITY.md gives
 /// the coarse-grid evidence for the default). 002 §4.1 is the `paper` profile: width 300,

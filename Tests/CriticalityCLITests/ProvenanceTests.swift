@@ -2,6 +2,7 @@ import Foundation
 import Pipeline
 import Stages
 import Testing
+import Artifacts
 
 /// Every HDF5 file a run publishes says which stage made it, of which type, with which
 /// parameters: the same parameters its manifest (and so its key) records.

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// 002 Fig. 3: learning curves of deep networks at depth 40 (tanh, σ_w² = 2, σ_b² = 0.05),
 /// Gaussian against orthogonal initialisation: train and test accuracy along training, one panel

@@ -1,6 +1,6 @@
 import Foundation
 import Pipeline
-@testable import Stages
+@testable import Artifacts
 import HDF5
 import Testing
 
