@@ -68,20 +68,24 @@ let package = Package(
         // The engine: stages, keys, store, scheduler, provenance, progress.
         .target(name: "Pipeline", dependencies: ["ChildProcess", .product(name: "Crypto", package: "swift-crypto")]),
 
+        // Artifact formats: labelled HDF5 data, rendered figures, text. A module of their own so
+        // that what reads results (Reporting) does not link the science the stages run.
+        .target(name: "Artifacts", dependencies: ["Pipeline", "HDF5", "Plot"]),
+
         // Stage types: science wired into the engine (their source files are code dependencies).
-        .target(name: "Stages", dependencies: ["Pipeline", "Plot", "HDF5", "MeanField", "Training", "Simulation", "CBLAS"]),
+        .target(name: "Stages", dependencies: ["Pipeline", "Artifacts", "Plot", "MeanField", "Training", "Simulation"]),
 
         // The papers, declared as pipelines: values and wiring only, never a code dependency.
-        .target(name: "Pipelines", dependencies: ["Pipeline", "Stages", "MeanField", "Training", "Simulation"], path: "Pipelines"),
+        .target(name: "Pipelines", dependencies: ["Pipeline", "Artifacts", "Stages", "MeanField", "Training", "Simulation"], path: "Pipelines"),
 
         // Reports and archives: the HTML report, the Workflow Run RO-Crate zip, and its verifier.
         .target(name: "Reporting", dependencies: [
-            "Pipeline", "Stages", "HDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
+            "Pipeline", "Artifacts", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [
-            "Pipeline", "Pipelines", "Reporting", "Stages", "CBLAS", "BLASKernel", "CFFTW", "HDF5", "Training", "MeanField", "Simulation", "ChildProcess",
+            "Pipeline", "Pipelines", "Reporting", "Artifacts", "Stages", "CBLAS", "BLASKernel", "CFFTW", "HDF5", "Training", "MeanField", "Simulation", "ChildProcess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "criticality", dependencies: ["CriticalityCLI", "BLASKernel", "BuiltSources", "Pipeline"]),
@@ -102,9 +106,10 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
         .testTarget(name: "MeanFieldTests", dependencies: ["MeanField"]),
-        .testTarget(name: "StagesTests", dependencies: ["Stages"]),
+        .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "Pipeline", "HDF5"]),
+        .testTarget(name: "StagesTests", dependencies: ["Stages", "Artifacts"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField", "CBLAS", "CPhiloxGaussian", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),
-        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Stages", "BuiltSources"]),
+        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Artifacts", "Stages", "BuiltSources"]),
     ]
 )

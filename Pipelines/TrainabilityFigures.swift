@@ -3,6 +3,7 @@ import MeanField
 import Pipeline
 import Stages
 import Training
+import Artifacts
 
 /// Evenly spaced values `start`, `start + step`, … up to `stop` (within rounding): heatmap axes are
 /// even so that every cell is drawn the same size.

@@ -2,6 +2,7 @@ import MeanField
 import Pipeline
 import Stages
 import Training
+import Artifacts
 
 /// The training protocol of the trainability figures, per profile (docs/TRAINABILITY.md gives
 /// the measurements behind the default). 002 §4.1: SGD at 10⁻³, batch 256, 180 steps per epoch,

@@ -15,7 +15,7 @@ struct MeanFieldGridBenchmark {
         var grid: CorrelationDepthGrid?
         for _ in 0..<3 {
             let cpu = Self.threadCPUSeconds()
-            let (g, s) = try MeanFieldBenchmark.tanhGrid(size: size)
+            let (g, s) = try TanhGrid.compute(size: size)
             cpuTimings.append(Self.threadCPUSeconds() - cpu)
             timings.append(s)
             grid = g

@@ -5,6 +5,7 @@ import Pipeline
 import Pipelines
 import Stages
 import Training
+import Artifacts
 
 /// `criticality trainability`: a (σ_w², depth) grid of training runs with the theory's ξ_c, the
 /// measured boundary per column and the fitted multiple n — run through the engine, so cells are

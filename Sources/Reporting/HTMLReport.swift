@@ -1,6 +1,6 @@
 import Foundation
 import Pipeline
-import Stages
+import Artifacts
 
 /// `criticality report`: `Results/report/index.html`, self-contained in its folder. Every figure
 /// of the pipelines, grouped by paper, with its caption, its state (a stale or never-run figure

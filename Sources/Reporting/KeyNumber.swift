@@ -1,5 +1,5 @@
 import Foundation
-import Stages
+import Artifacts
 
 /// A number a report puts in its table: a one-value dataset of a stage's HDF5 output (a solved
 /// critical point, Theorem 1's σ_w², a fitted multiple), linked to the file it comes from.

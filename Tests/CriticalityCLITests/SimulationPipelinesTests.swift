@@ -1,6 +1,7 @@
 import Foundation
 import Stages
 import Testing
+import Artifacts
 
 /// The simulation pipelines of `make figures` (003 Figs. 1, 3–7; 002 finite width and dynamical
 /// isometry), run end to end at the quick profile: every figure renders, and 003 Fig. 6's data

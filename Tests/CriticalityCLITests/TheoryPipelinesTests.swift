@@ -1,6 +1,7 @@
 import Foundation
 import Stages
 import Testing
+import Artifacts
 
 /// The theory pipelines of `make figures`, run end to end at the quick profile as a user runs
 /// them, and their data held against independent computations of the same quantity by another

@@ -1,6 +1,7 @@
 import Foundation
 import Stages
 import Testing
+import Artifacts
 
 /// The trainability figures and `criticality trainability` at the quick profile: what reruns
 /// after an edit, and that the command reuses the figures' cells.

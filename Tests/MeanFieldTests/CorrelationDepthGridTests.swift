@@ -33,10 +33,4 @@ struct CorrelationDepthGridTests {
         try Self.compare(.sigmoid, weights: [90, 130], biases: [0])
         try Self.compare(.softsign, weights: [1.5, 4], biases: [0.1])
     }
-
-    @Test("the benchmark axes: σ_w² ∈ [1, 4], σ_b² ∈ [0, 0.25]")
-    func axes() {
-        let (w, b) = MeanFieldBenchmark.tanhGridAxes(size: 5)
-        #expect(w == [1, 1.75, 2.5, 3.25, 4] && b == [0, 0.0625, 0.125, 0.1875, 0.25])
-    }
 }

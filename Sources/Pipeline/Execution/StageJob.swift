@@ -28,7 +28,8 @@ struct StageJob: Sendable {
                 cancelled: cancelled)
             func open<S: Stage>(_ stage: S) throws -> any ArtifactValue { try stage.run(context) }
             let output = try open(node.stage)
-            try output.write(to: folder.appendingPathComponent("outputs"))
+            let provenance = ArtifactProvenance(stageName: name, kind: node.kind, parameters: material.parameters)
+            try output.write(to: folder.appendingPathComponent("outputs"), provenance: provenance)
             try FileManager.default.removeItem(at: scratch)
             let ended = Date()
             let manifest = try store.commit(staging: folder, beforeRename: beforeCommit) { files in

@@ -130,11 +130,14 @@ public final class Store: Sendable {
         try beforeRename(manifest)
         FaultInjection.reach("commit")
         if rename(staging.path, target.path) != 0 {
-            // Another process committed the same key meanwhile, or a damaged folder sits there.
-            // A valid entry wins (same key, same content); a damaged one never beats a fresh result.
+            // Another stage or process committed the same key meanwhile, or a damaged folder sits
+            // there. A valid entry wins, and its manifest is the answer: its bytes may differ from
+            // ours (outputs record the name of the stage that made them, and stages of one key
+            // can have different names), and consumers must be keyed on what the store holds.
+            // A damaged entry never beats a fresh result.
             if case .valid = lookup(manifest.key) {
                 try? FileManager.default.removeItem(at: staging)
-                return manifest
+                return self.manifest(manifest.key) ?? manifest
             }
             if FileManager.default.fileExists(atPath: target.path) { try quarantine(manifest.key) }
             guard rename(staging.path, target.path) == 0 else {

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// Depth scales of a CNN's Fourier modes against σ_w² (002 Eqs. 14–22): mode 0 is the fully
 /// connected ξ_c; higher modes decay faster, by |λ_p|.

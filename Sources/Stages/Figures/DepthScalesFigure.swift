@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// ξ_c against σ_w² for several activations at one σ_b² (002 §3.1), next to ReLU's χ₁ and the
 /// semi-critical line of 000, where q^l grows linearly with depth.

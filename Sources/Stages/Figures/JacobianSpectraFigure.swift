@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// Dynamical isometry (002 §3.2): the distribution of the Jacobian's singular values, one panel
 /// per network family (activation × weight ensemble), one curve per depth, as a density over

@@ -2,6 +2,7 @@ import Foundation
 import Pipeline
 import Plot
 import Simulation
+import Artifacts
 
 /// Paper 003 Figs. 3–5: the stochastic lattice networks against their saddle points. Panels: the
 /// linear network's bulk norm against r* (Eq. 13); the ReLU network's r₊ and r₋ against r*±

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// 003 Fig. 7: norm trajectories of linear lattice networks with the transient and the analysis
 /// window (shaded by its boundary line) and the saddle point r* for each σ_w².

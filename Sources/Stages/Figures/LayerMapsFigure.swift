@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// q^l and c^l approaching q* and c* (002 Eqs. 3, 5–7) for several σ_w² on both sides of the
 /// transition, and below them |q^l − q*| and |c^l − c*| on a log scale against the slopes −1/ξ_q

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// 002 Fig. 3: learning curves of deep networks (tanh, σ_w² = 2, σ_b² = 0.05; 002 uses depth 40),
 /// Gaussian against orthogonal initialisation, drawn as the paper draws them: red Gaussian, blue

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// Paper 003 Fig. 1: the norm |z^l| = √(N q^l) of a signal through one deep random tanh network
 /// per σ_w², layer by layer, with the mean-field prediction √(N q^l_MF) overlaid.

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// The order-to-chaos phase diagram (001; 002 §3.1): ξ_c over the (σ_w², σ_b²) plane as a
 /// heatmap on a log colour scale, with the critical line χ₁ = 1 drawn over it.

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// Finite-width networks against mean-field theory: q^l and c^l measured in the widest networks
 /// next to the layer maps, for σ_w² on both sides of the transition, and the error at the last

@@ -2,6 +2,7 @@ import Foundation
 import Pipeline
 import Plot
 import Simulation
+import Artifacts
 
 /// 003 Fig. 6: the Fourier-space covariance Σ(q) of the ReLU lattice fluctuations, one panel per
 /// entry of the 3×3 Hermitian matrix over (ε̃₊, ε̃₋, ε̃_k): on and above the diagonal the real

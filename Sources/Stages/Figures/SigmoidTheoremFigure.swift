@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// 002 Fig. 5 and Theorem 1: the sigmoid's χ₁ against σ_w² at σ_b² = 0 on a log axis, the line
 /// χ₁ = 1, and the solved critical point marked; beside it the critical σ_w² against σ_b² (the

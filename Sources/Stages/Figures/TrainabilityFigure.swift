@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Plot
+import Artifacts
 
 /// Trainability heatmaps (002 Figs. 1, 2; 000 after Lee et al. 2017): test accuracy as colour
 /// over σ_w² and depth, chance marked on the colour bar, diverged runs in their own colour,

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Artifacts
 
 /// Waits a while, then writes its label and its inputs' texts: a stand-in for slow work, used by
 /// the end-to-end tests that interrupt and kill runs (the hidden `selftest` pipeline).

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Artifacts
 
 /// Writes one number: the cheapest possible stage, for measuring the engine's own overhead
 /// (the hidden `synthetic` pipeline that `make bench` times).

@@ -2,6 +2,7 @@ import Foundation
 import MeanField
 import Pipeline
 import Simulation
+import Artifacts
 
 /// Finite-width propagation against mean-field theory: q^l and c^l of pairs of inputs pushed
 /// through M random networks of each width N (dense sampler: real Gaussian matrices through BLAS),

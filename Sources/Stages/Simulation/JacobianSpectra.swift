@@ -2,6 +2,7 @@ import Foundation
 import MeanField
 import Pipeline
 import Simulation
+import Artifacts
 
 /// Dynamical isometry (002 §3.2): singular values of the input–output Jacobian of random networks
 /// at a critical point, for each activation, weight ensemble (Gaussian, Haar-orthogonal) and

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Simulation
+import Artifacts
 
 /// 003 Appendix 8.3, Figs. 7(b), 8 and 9: every linear lattice network's Fourier modes ε_q of its
 /// window fluctuations about r* (7(b)), histograms of ε_q at a few q against the Gaussian of

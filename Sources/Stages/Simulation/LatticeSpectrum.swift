@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Simulation
+import Artifacts
 
 /// 003 Fig. 4: the variance of the Fourier modes of the norm fluctuations ε_l = r_l − r* of the
 /// linear lattice network over the analysis window, measured (FFTW periodogram, mean and standard

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Simulation
+import Artifacts
 
 /// The stochastic lattice networks of paper 003 over a σ_w² axis: bulk norms (and, for ReLU,
 /// r₊, r₋ and k) averaged over the analysis window and M networks, with standard errors over

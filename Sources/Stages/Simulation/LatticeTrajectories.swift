@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Simulation
+import Artifacts
 
 /// 003 Fig. 7: |z^l| layer by layer for a few linear lattice networks per σ_w², showing the
 /// transient from the random input and the bulk that the analysis window (layers L/2 … L)

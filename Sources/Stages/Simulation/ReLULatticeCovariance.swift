@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import Simulation
+import Artifacts
 
 /// 003 Fig. 6: the Fourier-space covariance of the fluctuations (ε̃₊, ε̃₋, ε̃_k) of the stochastic
 /// ReLU network, measured over the analysis window (bands of modes, mean and standard error over

@@ -1,6 +1,7 @@
 import Foundation
 import MeanField
 import Pipeline
+import Artifacts
 
 /// Depth scales of the Fourier modes of a CNN's correlations (002 Eqs. 14–22) along σ_w²: for
 /// kernel size 2k+1 and spatial size n, mode p decays with ξ_p = −1/log(χ_c* |λ_p|).

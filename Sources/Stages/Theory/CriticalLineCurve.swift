@@ -1,6 +1,7 @@
 import Foundation
 import MeanField
 import Pipeline
+import Artifacts
 
 /// The critical line σ_w²_c(σ_b²) where χ₁ = 1 (the edge of chaos of 001, 002 §3.1), with q*
 /// on it; NaN where the activation has no critical point at that σ_b².

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Artifacts
 
 /// Stacks 1-D results of a grid (one per value of a new axis) into 2-D arrays: the gather stage
 /// of a grid. Every row must have the same inner axis.

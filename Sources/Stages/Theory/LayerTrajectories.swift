@@ -1,6 +1,7 @@
 import Foundation
 import MeanField
 import Pipeline
+import Artifacts
 
 /// q^l and c^l for l = 0…L from given q⁰ and c⁰ (002 Eqs. 3, 5–7) for several σ_w², with the
 /// fixed points q* and c* they approach.

@@ -1,6 +1,7 @@
 import Foundation
 import MeanField
 import Pipeline
+import Artifacts
 
 /// The mean-field quantities of one activation at one σ_b² along a σ_w² axis (002 §3: q*,
 /// c*, χ₁, χ_c, ξ_q, ξ_c, Eqs. 3–10). Missing quantities (no fixed point, a diverging depth

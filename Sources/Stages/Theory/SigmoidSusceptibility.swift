@@ -1,6 +1,7 @@
 import Foundation
 import MeanField
 import Pipeline
+import Artifacts
 
 /// Theorem 1 of 002: the sigmoid's χ₁ along σ_w² at σ_b² = 0, the solution of q* = σ_w²
 /// E[σ(√q* z)²] with χ₁ = 1, and the critical σ_w² along a range of σ_b² with its smallest value

@@ -2,6 +2,7 @@ import Foundation
 import MeanField
 import Pipeline
 import Training
+import Artifacts
 
 /// Gathers a grid of ``TrainingCell``s into a trainability heatmap (002 §4, Figs. 1–2): test
 /// accuracy over σ_w² (columns) and depth (rows) — or σ_b² rows for paper 000's plane — with the

@@ -2,6 +2,7 @@ import Foundation
 import Pipeline
 import Synchronization
 import Training
+import Artifacts
 
 /// One training run (002 §4.1): a network built from a ``TrainingConfiguration``, trained on a
 /// data set, with its final train and test accuracy and loss, and its history when the

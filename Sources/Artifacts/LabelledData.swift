@@ -7,6 +7,12 @@ import Pipeline
 /// descriptions as attributes. h5py shows `f["xi_c"].dims[0][0]`; xarray (h5netcdf engine) opens
 /// it as a Dataset with coordinates.
 ///
+/// Written by the engine, the file also records what made it as root attributes: `stage` (the
+/// stage's name), `stage_kind` (its type), `parameters` (the canonical JSON its key was computed
+/// from) and one `parameter.<path>` per flattened parameter (`parameter.sb2`,
+/// `parameter.sw2.count`): numbers as numbers, the rest as text. Read back, they are
+/// ``provenance``, not ``attributes``.
+///
 /// ```swift
 /// var data = LabelledData(description: "ξ_c of tanh over (σ_w², σ_b²)")
 /// data.addAxis("sigma_w2", values: sw2, units: "1", description: "weight variance σ_w²")
@@ -36,6 +42,9 @@ public struct LabelledData: ArtifactValue, Equatable {
     public private(set) var axes: [Axis] = []
     /// Arrays over the axes (read back in name order).
     public private(set) var variables: [Variable] = []
+    /// The stage that wrote the file, when read back from a stage's output (nil for a value
+    /// being built: the engine supplies it when it writes the value).
+    public private(set) var provenance: ArtifactProvenance?
 
     /// An empty data set with a description.
     public init(description: String, attributes: [String: String] = [:]) {
@@ -76,9 +85,42 @@ public struct LabelledData: ArtifactValue, Equatable {
     /// The file name inside a stage's outputs.
     public static let fileName = "data.h5"
 
-    public func write(to directory: URL) throws {
+    /// Root attribute names that record provenance; a data set's own attributes cannot use them.
+    public static let provenanceAttributes: Set<String> = ["stage", "stage_kind", "parameters"]
+    /// The prefix of the per-parameter provenance attributes (`parameter.sb2`).
+    public static let parameterAttributePrefix = "parameter."
+    /// Numeric array parameters longer than this are recorded as JSON text: an attribute in the
+    /// object header is limited to 64 KiB, a string is stored beside it.
+    static let longestNumericAttribute = 4096
+
+    static func isProvenanceAttribute(_ name: String) -> Bool {
+        provenanceAttributes.contains(name) || name.hasPrefix(parameterAttributePrefix)
+    }
+
+    public func write(to directory: URL) throws { try writeFile(in: directory, provenance: nil) }
+
+    public func write(to directory: URL, provenance: ArtifactProvenance) throws {
+        try writeFile(in: directory, provenance: provenance)
+    }
+
+    private func writeFile(in directory: URL, provenance: ArtifactProvenance?) throws {
+        let path = directory.appendingPathComponent(Self.fileName).path
+        if let clash = attributes.keys.sorted().first(where: Self.isProvenanceAttribute) {
+            throw HDF5Error(operation: "write attribute", file: path, object: "/@" + clash,
+                            detail: "the name is reserved for the stage's provenance",
+                            hint: "Rename the data set's attribute (stage, stage_kind, parameters and parameter.* are written by the engine)")
+        }
         let root = try File.create(at: directory.appendingPathComponent(Self.fileName)).root
         for (key, value) in attributes.sorted(by: { $0.key < $1.key }) { try root.setAttribute(key, .string(value)) }
+        if let provenance {
+            try root.setAttribute("stage", .string(provenance.stageName))
+            try root.setAttribute("stage_kind", .string(provenance.kind))
+            try root.setAttribute("parameters", .string(try provenance.canonicalParameters))
+            for (path, value) in provenance.flattenedParameters {
+                let name = path.isEmpty ? String(Self.parameterAttributePrefix.dropLast()) : Self.parameterAttributePrefix + path
+                try root.setAttribute(name, Self.attributeValue(value))
+            }
+        }
         var scales: [String: Dataset] = [:]
         for axis in axes {
             let dataset = try root.write(axis.values, shape: [axis.values.count], name: axis.name)
@@ -99,8 +141,19 @@ public struct LabelledData: ArtifactValue, Equatable {
     public static func read(from directory: URL) throws -> LabelledData {
         let root = try File.open(at: directory.appendingPathComponent(fileName)).root
         var attributes: [String: String] = [:]
-        for name in try root.attributeNames() { attributes[name] = try root.attribute(name).string }
+        var recorded: [String: String] = [:]
+        for name in try root.attributeNames() {
+            if provenanceAttributes.contains(name) {
+                recorded[name] = try root.attribute(name).string
+            } else if !name.hasPrefix(parameterAttributePrefix) {
+                attributes[name] = try root.attribute(name).string
+            }
+        }
         var data = LabelledData(description: attributes["description"] ?? "", attributes: attributes)
+        if let stage = recorded["stage"], let kind = recorded["stage_kind"], let json = recorded["parameters"] {
+            // The per-parameter attributes repeat the JSON for readers; the JSON is the record.
+            data.provenance = ArtifactProvenance(stageName: stage, kind: kind, parameters: try JSONValue.parse(Data(json.utf8)))
+        }
         var pending: [(String, Dataset)] = []
         for name in try root.memberNames() {
             let dataset = try root.dataset(name)
@@ -120,4 +173,27 @@ public struct LabelledData: ArtifactValue, Equatable {
         return data
     }
 
+    /// A parameter leaf as an attribute h5py shows as it is: numbers (and arrays of them) as
+    /// numbers, text as text, anything else (booleans, null, objects in arrays) as JSON text.
+    static func attributeValue(_ value: JSONValue) throws -> AttributeValue {
+        switch value {
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .array(let items) where !items.isEmpty && items.count <= longestNumericAttribute:
+            let ints = items.compactMap { if case .int(let i) = $0 { i } else { nil } }
+            if ints.count == items.count { return .ints(ints) }
+            let doubles = items.compactMap { item -> Double? in
+                switch item {
+                case .int(let i): return Double(i)
+                case .double(let d): return d
+                default: return nil
+                }
+            }
+            if doubles.count == items.count { return .doubles(doubles) }
+            return .string(try CanonicalJSON.string(value))
+        default:
+            return .string(try CanonicalJSON.string(value))
+        }
+    }
 }
