@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "MeanFieldTests", dependencies: ["MeanField"]),
         .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "Pipeline", "HDF5"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "Artifacts"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField", "CBLAS", "CPhiloxGaussian", .product(name: "Numerics", package: "swift-numerics")]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField", "CBLAS", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),
         .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Artifacts", "Stages", "BuiltSources"]),
     ]
