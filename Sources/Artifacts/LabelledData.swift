@@ -7,9 +7,8 @@ import Pipeline
 /// descriptions as attributes. h5py shows `f["xi_c"].dims[0][0]`; xarray (h5netcdf engine) opens
 /// it as a Dataset with coordinates.
 ///
-/// Written by the engine, the file also records what made it as root attributes: `stage` (the
-/// stage's name), `stage_kind` (its type), `parameters` (the canonical JSON its key was computed
-/// from) and one `parameter.<path>` per flattened parameter (`parameter.sb2`,
+/// Written by the engine, the file also records what made it as root attributes: `stage_kind`
+/// (its stage type), `parameters` (the canonical JSON its key was computed from) and one `parameter.<path>` per flattened parameter (`parameter.sb2`,
 /// `parameter.sw2.count`): numbers as numbers, the rest as text. Read back, they are
 /// ``provenance``, not ``attributes``.
 ///
@@ -86,7 +85,7 @@ public struct LabelledData: ArtifactValue, Equatable {
     public static let fileName = "data.h5"
 
     /// Root attribute names that record provenance; a data set's own attributes cannot use them.
-    public static let provenanceAttributes: Set<String> = ["stage", "stage_kind", "parameters"]
+    public static let provenanceAttributes: Set<String> = ["stage_kind", "parameters"]
     /// The prefix of the per-parameter provenance attributes (`parameter.sb2`).
     public static let parameterAttributePrefix = "parameter."
     /// Numeric array parameters longer than this are recorded as JSON text: an attribute in the
@@ -108,12 +107,11 @@ public struct LabelledData: ArtifactValue, Equatable {
         if let clash = attributes.keys.sorted().first(where: Self.isProvenanceAttribute) {
             throw HDF5Error(operation: "write attribute", file: path, object: "/@" + clash,
                             detail: "the name is reserved for the stage's provenance",
-                            hint: "Rename the data set's attribute (stage, stage_kind, parameters and parameter.* are written by the engine)")
+                            hint: "Rename the data set's attribute (stage_kind, parameters and parameter.* are written by the engine)")
         }
         let root = try File.create(at: directory.appendingPathComponent(Self.fileName)).root
         for (key, value) in attributes.sorted(by: { $0.key < $1.key }) { try root.setAttribute(key, .string(value)) }
         if let provenance {
-            try root.setAttribute("stage", .string(provenance.stageName))
             try root.setAttribute("stage_kind", .string(provenance.kind))
             try root.setAttribute("parameters", .string(try provenance.canonicalParameters))
             for (path, value) in provenance.flattenedParameters {
@@ -150,9 +148,9 @@ public struct LabelledData: ArtifactValue, Equatable {
             }
         }
         var data = LabelledData(description: attributes["description"] ?? "", attributes: attributes)
-        if let stage = recorded["stage"], let kind = recorded["stage_kind"], let json = recorded["parameters"] {
+        if let kind = recorded["stage_kind"], let json = recorded["parameters"] {
             // The per-parameter attributes repeat the JSON for readers; the JSON is the record.
-            data.provenance = ArtifactProvenance(stageName: stage, kind: kind, parameters: try JSONValue.parse(Data(json.utf8)))
+            data.provenance = ArtifactProvenance(kind: kind, parameters: try JSONValue.parse(Data(json.utf8)))
         }
         var pending: [(String, Dataset)] = []
         for name in try root.memberNames() {

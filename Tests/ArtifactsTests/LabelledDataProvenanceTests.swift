@@ -15,7 +15,7 @@ struct LabelledDataProvenanceTests {
     }
 
     static let provenance = ArtifactProvenance(
-        stageName: "demo/curves[tanh]", kind: "theory.mean-field-curve",
+        kind: "theory.mean-field-curve",
         parameters: .object(["sb2": .double(0.05), "sw2": .object(["count": .int(3), "spacing": .string("linear")]),
                              "depths": .array([.int(2), .int(8)]), "flag": .bool(true),
                              // Not whole numbers: JSON writes 1.0 as 1, which reads back as an integer.

@@ -1,32 +1,30 @@
 import Foundation
 
-/// What made an artifact: the stage's name, its type (kind) and its parameters as the key saw
-/// them. The engine hands it to ``ArtifactValue/write(to:provenance:)`` so that every output can
-/// record where it came from without each stage writing it by hand.
+/// What made an artifact: its stage type (kind) and its parameters as the key saw them. The
+/// engine hands it to ``ArtifactValue/write(to:provenance:)`` so that every output can record
+/// where it came from without each stage writing it by hand.
 ///
-/// It deliberately holds nothing that depends on the stage's inputs (no key, no input digests):
-/// a stage rerun because an upstream key changed, that computes the same values, must write the
-/// same bytes, or its consumers would rerun too (early cutoff). One caveat follows from keys
-/// sharing entries: two stages of one kind with the same parameters and inputs have one key and
-/// one store entry, which names the stage it was first computed for, as its manifest does.
+/// It deliberately holds only parts of the key. Not the key itself or the input digests: a stage
+/// rerun because an upstream key changed, that computes the same values, must write the same
+/// bytes, or its consumers would rerun too (early cutoff). And not the stage's name: a name is
+/// not part of the key, so stages of several names share one entry (a training cell declared by
+/// two pipelines, or by `criticality trainability`); written into the bytes, the name would say
+/// whichever stage happened to compute the entry first, and `verify --rerun` of another would
+/// find different bytes. The name is in each manifest and in the Results path.
 ///
 /// ```swift
-/// let provenance = ArtifactProvenance(stageName: "002-depth-scales/curves", kind: "MeanFieldCurve",
-///                                     parameters: .object(["sb2": .double(0.05)]))
+/// let provenance = ArtifactProvenance(kind: "theory.mean-field-curve", parameters: .object(["sb2": .double(0.05)]))
 /// try provenance.canonicalParameters          // {"sb2":0.05}
 /// provenance.flattenedParameters              // [("sb2", .double(0.05))]
 /// ```
 public struct ArtifactProvenance: Sendable, Hashable {
-    /// The stage's full name, e.g. `002-depth-scales/curves` or `pipeline/grid[label]`.
-    public var stageName: String
     /// The stage type's kind (``Stage/kind``).
     public var kind: String
     /// The stage's parameters, exactly as they entered its key.
     public var parameters: JSONValue
 
     /// A provenance record.
-    public init(stageName: String, kind: String, parameters: JSONValue) {
-        self.stageName = stageName
+    public init(kind: String, parameters: JSONValue) {
         self.kind = kind
         self.parameters = parameters
     }

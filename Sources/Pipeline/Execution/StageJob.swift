@@ -28,7 +28,7 @@ struct StageJob: Sendable {
                 cancelled: cancelled)
             func open<S: Stage>(_ stage: S) throws -> any ArtifactValue { try stage.run(context) }
             let output = try open(node.stage)
-            let provenance = ArtifactProvenance(stageName: name, kind: node.kind, parameters: material.parameters)
+            let provenance = ArtifactProvenance(kind: node.kind, parameters: material.parameters)
             try output.write(to: folder.appendingPathComponent("outputs"), provenance: provenance)
             try FileManager.default.removeItem(at: scratch)
             let ended = Date()
