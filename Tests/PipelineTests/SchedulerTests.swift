@@ -27,6 +27,21 @@ struct SchedulerTests {
         #expect(name(scheduler.takeReady()) == "total")
     }
 
+    /// Two pipelines of many sources each: the first pipeline's consumer is taken as soon as its
+    /// inputs resolve, before the second pipeline's sources, so the first completes (and is
+    /// published) first. Taken in the order stages became ready, it waited for every source.
+    @Test("a ready consumer of an earlier pipeline goes before the sources of a later one")
+    func earlierPipelinesFinishFirst() throws {
+        let two = try StageGraph([squares([1, 2], name: "first"), squares([3, 4, 5, 6], name: "second")], profile: .quick)
+        var scheduler = Scheduler(two, selected: Array(two.nodes.indices))
+        func take() -> String? { scheduler.takeReady().map { two.nodes[$0].name } }
+        #expect(take() == "first/cells[x=1.0]")
+        #expect(take() == "first/cells[x=2.0]")
+        scheduler.resolved(two.nodes.firstIndex { $0.name == "first/cells[x=1.0]" }!)
+        scheduler.resolved(two.nodes.firstIndex { $0.name == "first/cells[x=2.0]" }!)
+        #expect(take() == "first/square0", "the first pipeline's consumer waited behind the second's sources")
+    }
+
     @Test("a failure blocks its transitive consumers, which never become ready")
     func blocking() {
         var scheduler = Scheduler(graph, selected: Array(graph.nodes.indices))

@@ -6,8 +6,8 @@ struct Scheduler {
     private let consumers: [[Int]]
     private let selected: Set<Int>
     private var waiting: [Int: Int]
+    /// Ready stages, kept sorted by node index (declaration order).
     private var ready: [Int]
-    private var next = 0
     /// Stages that will not run because an input failed (or an input of an input).
     private(set) var blocked = Set<Int>()
 
@@ -16,17 +16,18 @@ struct Scheduler {
         consumers = graph.consumers
         self.selected = Set(selected)
         waiting = Dictionary(uniqueKeysWithValues: selected.map { ($0, graph.nodes[$0].inputs.count) })
-        ready = selected.filter { graph.nodes[$0].inputs.isEmpty }
+        ready = selected.filter { graph.nodes[$0].inputs.isEmpty }.sorted()
     }
 
     /// Whether a stage is ready to be taken.
-    var hasReady: Bool { next < ready.count }
+    var hasReady: Bool { !ready.isEmpty }
 
-    /// The next ready stage, in the order stages became ready (declaration order among sources).
+    /// The ready stage declared first. Taking stages in the order they became ready ran every
+    /// source of every pipeline (hundreds of training cells) before any gather or figure, so no
+    /// pipeline completed, and none was published, until the end of the run; declaration order
+    /// finishes pipelines in the registry's order and publishes each as it completes.
     mutating func takeReady() -> Int? {
-        guard next < ready.count else { return nil }
-        defer { next += 1 }
-        return ready[next]
+        ready.isEmpty ? nil : ready.removeFirst()
     }
 
     /// Records that a stage's outputs are resolved (up to date or computed): consumers whose
@@ -34,7 +35,10 @@ struct Scheduler {
     mutating func resolved(_ index: Int) {
         for consumer in consumers[index] where selected.contains(consumer) {
             waiting[consumer]! -= 1
-            if waiting[consumer] == 0 && !blocked.contains(consumer) { ready.append(consumer) }
+            if waiting[consumer] == 0 && !blocked.contains(consumer) {
+                let place = ready.firstIndex { $0 > consumer } ?? ready.endIndex
+                ready.insert(consumer, at: place)
+            }
         }
     }
 
