@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// Foundation's file errors in plain words. Their own descriptions read
 /// `Error Domain=NSCocoaErrorDomain Code=640 "(null)"`, which names neither the problem nor the
@@ -35,16 +36,7 @@ enum PlainError {
     }
 
     private static func describe(_ error: DecodingError) -> String {
-        let (context, what): (DecodingError.Context, String) = {
-            switch error {
-            case .typeMismatch(let type, let c): return (c, "expected \(type)")
-            case .valueNotFound(let type, let c): return (c, "missing a value of type \(type)")
-            case .keyNotFound(let key, let c): return (c, "missing key '\(key.stringValue)'")
-            case .dataCorrupted(let c): return (c, c.debugDescription)
-            @unknown default: return (DecodingError.Context(codingPath: [], debugDescription: ""), "\(error)")
-            }
-        }()
-        let at = context.codingPath.map(\.stringValue).joined(separator: ".")
-        return "a JSON document the command read is malformed\(at.isEmpty ? "" : " at '\(at)'"): \(what)."
+        let detail = DecodingProblem.describe(error)
+        return "a JSON document the command read is malformed" + (detail.hasPrefix("at '") ? " " : ": ") + detail + "."
     }
 }

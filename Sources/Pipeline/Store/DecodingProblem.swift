@@ -2,8 +2,11 @@ import Foundation
 
 /// What is wrong with a JSON file the engine read, in words: where in the document and what was
 /// expected, without Swift's `DecodingError.typeMismatch(…)` dump. The caller names the file.
-enum DecodingProblem {
-    static func describe(_ error: Error) -> String {
+/// The engine's readers and the CLI's error wording both use it.
+public enum DecodingProblem {
+    /// "at 'stages.a.key': expected String", or the error's own description when it is not a
+    /// decoding error.
+    public static func describe(_ error: Error) -> String {
         guard let error = error as? DecodingError else { return (error as NSError).localizedDescription }
         let (context, what): (DecodingError.Context, String) = {
             switch error {
