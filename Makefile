@@ -63,12 +63,15 @@ bench: build venv
 ## crashtest: N SIGKILLs of `run --profile quick` at random moments (half on partially filled
 ## stores), and REVERT kills of a run with `--set OVERRIDE` over a complete store at exact
 ## rename/unlink/rmdir points (strace), each trial rerun to completion and compared byte for byte
-## with a reference run. PIPELINES=… narrows the run (default: every pipeline); SEED=… redraws.
+## with a reference run. PIPELINES defaults to the nine theory and simulation pipelines (19 kills
+## took 10 min with a debug build; training's cells are long computations with little file work);
+## PIPELINES= (empty) runs every pipeline. SEED=… redraws the moments.
 N         ?= 50
 REVERT    ?= 10
 OVERRIDE  ?= 002-layer-maps/trajectories.layers=30
 SEED      ?= 1
-PIPELINES ?=
+PIPELINES ?= 001-phase-diagram 002-depth-scales 002-fig5-sigmoid 002-layer-maps 002-cnn-modes \
+             003-lattice 002-finite-width 002-dynamical-isometry 003-fig1-norms
 crashtest: build
 	python3 scripts/crash-campaign.py --binary $(CRITICALITY) --kills $(N) --seed $(SEED) \
 	  --revert-kills $(REVERT) --override $(OVERRIDE) --at-file-ops $(if $(PIPELINES),--pipelines $(PIPELINES))

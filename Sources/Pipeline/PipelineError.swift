@@ -42,7 +42,7 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
         case .missingSource(let path, let root):
             return "source folder or file '\(path)' not found under \(root): run from the Criticality checkout, or set CRITICALITY_SOURCE_ROOT to it"
         case .codeChangedSinceBuild(let path, let root):
-            return "\(path) in \(root) changed since this binary was built, so its results would be stored under the old code's key: rebuild: make build (or swift build)"
+            return "\(path) in \(root) changed since this binary was built, which would run and record the code as it was: rebuild: make build (or swift build)"
         case .underivedCode(let stage, let hasTable):
             return hasTable
                 ? "stage type \(stage) is not declared in this package's targets, so its code dependencies cannot be derived: declare them in its `static let code`"

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// A stage *type* says what a stage does and lives in `Sources/`, where its code is hashed; a
 /// pipeline file only creates stage *values* (parameters and wiring). The code a stage depends
-/// on is derived at build time (``BuiltSourceTable``), so a stage type declares none. Inputs are stored
-/// properties of type ``Artifact`` (or arrays of them); the engine finds them by reflection, so
-/// the compiler checks the wiring and no stage names another by a string.
+/// on is derived at build time (``BuiltSourceTable``), so a stage type declares none. Inputs
+/// are stored properties of type ``Artifact`` (or arrays of them); the engine finds them by
+/// reflection, so the compiler checks the wiring and no stage names another by a string.
 ///
 /// ```swift
 /// struct Scale: Stage {
