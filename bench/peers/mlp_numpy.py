@@ -12,6 +12,8 @@ import time
 
 import numpy as np
 
+from mlp_backward import backward_and_update
+
 
 def main():
     depth, width, batch, steps = (int(a) for a in sys.argv[1:5])
@@ -31,21 +33,7 @@ def main():
             if i < depth:
                 h = np.tanh(h)
             activations.append(h)
-        logits = activations[-1]
-        shifted = logits - logits.max(axis=1, keepdims=True)
-        p = np.exp(shifted)
-        p /= p.sum(axis=1, keepdims=True)
-        grad = p
-        grad[np.arange(batch), labels] -= 1
-        grad /= batch
-        for i in range(depth, -1, -1):
-            a = activations[i]
-            gw = a.T @ grad
-            gb = grad.sum(axis=0)
-            if i > 0:
-                grad = (grad @ weights[i].T) * (1 - a * a)
-            weights[i] -= lr * gw
-            biases[i] -= lr * gb
+        backward_and_update(activations, labels, weights, biases, depth, lr)
 
     step()
     start = time.perf_counter()

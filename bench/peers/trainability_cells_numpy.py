@@ -16,6 +16,8 @@ import time
 
 import numpy as np
 
+from mlp_backward import backward_and_update
+
 
 def read_idx(path):
     with gzip.open(path, "rb") as f:
@@ -61,20 +63,7 @@ def cell(train_x, train_y, test_x, test_y, width, depth, sw2, sb2, batch, steps,
         cursor += batch
         x, labels = train_x[index], train_y[index]
         activations = forward(x, weights, biases, depth, keep=True)
-        logits = activations[-1]
-        p = np.exp(logits - logits.max(axis=1, keepdims=True))
-        p /= p.sum(axis=1, keepdims=True)
-        grad = p
-        grad[np.arange(batch), labels] -= 1
-        grad /= batch
-        for i in range(depth, -1, -1):
-            a = activations[i]
-            gw = a.T @ grad
-            gb = grad.sum(axis=0)
-            if i > 0:
-                grad = (grad @ weights[i].T) * (1 - a * a)
-            weights[i] -= lr * gw
-            biases[i] -= lr * gb
+        backward_and_update(activations, labels, weights, biases, depth, lr)
     test = accuracy(test_x, test_y, weights, biases, depth, batch)
     accuracy(train_x[:10000], train_y[:10000], weights, biases, depth, batch)
     return test
