@@ -286,8 +286,9 @@ class Campaign:
         prefix = ["strace", "-f", "--seccomp-bpf", "-qq", "-o", str(trace), "-e", "trace=" + ",".join(FILE_OPERATIONS)] \
             if self.options.at_file_ops else []
         try:
-            # Under a loaded test suite the traced probe has come back with no file operation (seen in
-            # two full-suite runs, never alone); a fresh copy and another try tells a fluke from a real absence.
+            # A probe that shows no file operation is tried again on a fresh copy before the campaign
+            # gives up. (The empty probes seen in full-suite runs were a parsing bug, fixed below:
+            # strace pads pids under 10000, so "9784  unlink(" split on one space read no name.)
             for attempt in range(3):
                 if attempt:
                     shutil.rmtree(folder, ignore_errors=True)
@@ -301,7 +302,9 @@ class Campaign:
                 calls = {}
                 text = trace.read_text() if trace.exists() else ""
                 for line in text.splitlines():
-                    thread, _, rest = line.partition(" ")
+                    # strace pads the pid column ("9784  unlink(…"): split on any run of spaces.
+                    thread, _, rest = line.strip().partition(" ")
+                    rest = rest.lstrip()
                     name = rest.split("(", 1)[0]
                     if name in FILE_OPERATIONS:
                         calls[(thread, name)] = calls.get((thread, name), 0) + 1
