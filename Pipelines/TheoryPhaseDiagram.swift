@@ -7,7 +7,7 @@ import Stages
 let phaseDiagram = PipelineDefinition("001-phase-diagram", summary: "tanh phase diagram: ξ_c over (σ_w², σ_b²) with the critical line (001, 002 §3.1)") { p in
     let sw2: ParameterAxis = p.profile.pick(quick: .linear(0.5, 4, 15), default: .linear(0.5, 4, 141), paper: .linear(0.5, 4, 351))
     let sb2: ParameterAxis = p.profile.pick(quick: .linear(0, 0.3, 4), default: .linear(0, 0.3, 31), paper: .linear(0, 0.3, 151))
-    let rows = p.grid("rows", over: sb2.values, label: { "sb2=\(CaptionNumber.format($0))" }) { b in
+    let rows = p.grid("rows", over: sb2.values, label: { "sb2=\(CaptionNumber.format($0.parameters.sb2))" }) { b in
         MeanFieldCurve(.init(activation: .tanh, sb2: b, sw2: sw2))
     }
     let heatmap = p.add("xi-c", GatherRows(.init(axis: "sigma_b2", values: sb2.values, units: "1", axisDescription: "bias variance sigma_b^2",

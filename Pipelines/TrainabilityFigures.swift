@@ -120,13 +120,13 @@ let learningCurvesFigure3 = PipelineDefinition("002-fig3-learning-curves", summa
     func runs(_ initialisations: [WeightInitialization], _ seedList: [UInt64]) -> [Run] {
         initialisations.flatMap { i in seedList.map { Run(initialization: i, seed: $0) } }
     }
-    let mlpRuns = p.grid("mlp", over: runs([.gaussian, .orthogonal], mlp.seeds), label: { "\($0.initialization.rawValue),seed=\($0.seed)" }) { run in
+    let mlpRuns = p.grid("mlp", over: runs([.gaussian, .orthogonal], mlp.seeds), label: { TrainingCellLabel.initialisation($0) }) { run in
         var c = mlp.configuration(activation: .tanh, sw2: 2, sb2: 0.05, depth: depth, seed: run.seed)
         c.initialization = run.initialization
         c.evaluationInterval = max(1, mlp.steps / records)
         return TrainingCell(.init(configuration: c))
     }
-    let cnnRuns = p.grid("cnn", over: runs([.gaussian, .deltaOrthogonal], cnn.seeds), label: { "\($0.initialization.rawValue),seed=\($0.seed)" }) { run in
+    let cnnRuns = p.grid("cnn", over: runs([.gaussian, .deltaOrthogonal], cnn.seeds), label: { TrainingCellLabel.initialisation($0) }) { run in
         var c = cnn.configuration(activation: .tanh, sw2: 2, sb2: 0.05, depth: cnnDepth, seed: run.seed)
         c.initialization = run.initialization
         c.evaluationInterval = max(1, cnn.steps / records)

@@ -87,7 +87,7 @@ extension PipelineBuilder {
     func trainingCells(_ name: String, activation: Activation, sb2: Double, sw2: [Double], depths: [Int], protocol p: TrainabilityProtocol,
                        recordEvery: Int = 0, dataset: Dataset = .fashionMNIST, dataDirectory: String? = nil) -> [Artifact<LabelledData>] {
         let points = depths.flatMap { d in sw2.flatMap { w in p.seeds.map { TrainabilityPoint(row: Double(d), sw2: w, seed: $0) } } }
-        return grid(name, over: points, label: { "L=\(Int($0.row)),sw2=\(CaptionNumber.format($0.sw2)),seed=\($0.seed)" }) { point in
+        return grid(name, over: points, label: { TrainingCellLabel.depthAndWeights($0) }) { point in
             var c = p.configuration(activation: activation, sw2: point.sw2, sb2: sb2, depth: Int(point.row), seed: point.seed)
             c.evaluationInterval = recordEvery
             return TrainingCell(.init(configuration: c, dataset: dataset, dataDirectory: dataDirectory))
@@ -107,7 +107,7 @@ extension PipelineBuilder {
     func trainabilityPlane(_ name: String, activation: Activation, sw2: [Double], sb2: [Double], depth: Int,
                            protocol p: TrainabilityProtocol) -> Artifact<LabelledData> {
         let points = sb2.flatMap { b in sw2.flatMap { w in p.seeds.map { TrainabilityPoint(row: b, sw2: w, seed: $0) } } }
-        let cells = grid("\(name)-cells", over: points, label: { "sb2=\(CaptionNumber.format($0.row)),sw2=\(CaptionNumber.format($0.sw2)),seed=\($0.seed)" }) { point in
+        let cells = grid("\(name)-cells", over: points, label: { TrainingCellLabel.biasAndWeights($0) }) { point in
             TrainingCell(.init(configuration: p.configuration(activation: activation, sw2: point.sw2, sb2: point.row, depth: depth, seed: point.seed)))
         }
         return add(name, TrainabilityHeatmap(.init(activation: activation, sb2: sb2.first ?? 0, sw2: sw2, rowAxis: "sigma_b2", rows: sb2, seeds: p.seeds),

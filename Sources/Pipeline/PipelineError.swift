@@ -10,6 +10,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
     case invalidParameter(String)
     case malformedOverride(String)
     case duplicateStage(String)
+    /// `--set` made two grid cells compute the same thing (their labels now agree).
+    case cellsCollide(name: String, first: String, second: String, overrides: [String])
     case missingSource(path: String, root: String)
     case codeChangedSinceBuild(path: String, root: String)
     case underivedCode(stage: String, hasTable: Bool)
@@ -39,6 +41,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
             return "malformed --set '\(text)': expected <stage>.<parameter>=<value>, e.g. --set demo/curve.points=200"
         case .duplicateStage(let name):
             return "two stages are both named '\(name)' in a pipeline: give each a distinct name"
+        case .cellsCollide(let name, let first, let second, let overrides):
+            return "--set \(overrides.joined(separator: " --set ")) makes grid cells '\(first)' and '\(second)' the same cell '\(name)': set the parameter on one cell (--set '\(first).<parameter>=…'), or change the grid's axis in its pipeline file"
         case .missingSource(let path, let root):
             return "source folder or file '\(path)' not found under \(root): run from the Criticality checkout, or set CRITICALITY_SOURCE_ROOT to it"
         case .codeChangedSinceBuild(let path, let root):

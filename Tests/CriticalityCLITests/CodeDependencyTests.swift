@@ -64,7 +64,7 @@ struct CodeDependencyTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("code-status-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let pipeline = PipelineDefinition("codes", summary: "two stage types from two files") { p in
-            let cells = p.grid("cells", over: [1, 2], label: { "i=\($0)" }) { TrivialStage(value: $0) }
+            let cells = p.grid("cells", over: [1, 2], label: { "i=\($0.parameters.value)" }) { TrivialStage(value: $0) }
             p.add("sum", SumStage(label: "sum", terms: cells))
             p.add("sleep", SleepStage(.init(seconds: 0, label: "sleep")))
         }

@@ -30,6 +30,28 @@ struct OverrideTests {
         #expect(values == [1, 5])
     }
 
+    @Test("a cell's name follows the value --set gives it, and so does its Results folder")
+    func cellRenamedByOverride() throws {
+        let g = try graph(["squares/cells[x=2.0].value=5"])
+        #expect(g.stageNames.contains("squares/cells[x=5.0]"))
+        #expect(!g.stageNames.contains("squares/cells[x=2.0]"))
+        let box = try Sandbox(); defer { box.cleanup() }
+        let summary = try box.run([pipeline], overrides: ["squares/cells[x=2.0].value=5"])
+        #expect(summary.ran.contains("squares/cells[x=5.0]"))
+        #expect(!summary.ran.contains("squares/cells[x=2.0]"))
+    }
+
+    @Test("a --set that makes two cells of a grid one cell is refused, naming both and the fix")
+    func collidingCellsRefused() throws {
+        #expect {
+            try graph(["squares/cells.value=3"])
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("squares/cells[x=1.0]") && text.contains("squares/cells[x=2.0]")
+                && text.contains("squares/cells[x=3.0]") && text.contains("set the parameter on one cell")
+        }
+    }
+
     @Test("unknown stage, unknown parameter and wrong type are clear errors")
     func errors() throws {
         #expect {

@@ -99,7 +99,7 @@ struct Sandbox {
 /// x → x², a grid of constants summed, as a small figure-like pipeline.
 func squares(_ values: [Double], offset: Double = 0, name: String = "squares") -> PipelineDefinition {
     PipelineDefinition(name, summary: "test") { p in
-        let cells = p.grid("cells", over: values, label: { "x=\($0)" }) { Constant(parameters: .init(value: $0)) }
+        let cells = p.grid("cells", over: values, label: { "x=\($0.parameters.value)" }) { Constant(parameters: .init(value: $0)) }
         let squared = cells.enumerated().map { i, cell in p.add("square\(i)", Square(parameters: .init(offset: offset), input: cell)) }
         p.add("total", Sum(terms: squared))
     }

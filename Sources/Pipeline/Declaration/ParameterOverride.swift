@@ -45,7 +45,23 @@ extension StageGraph {
                 graph.nodes[index].stage = try Self.override(graph.nodes[index].stage, stageName: target, path: path, value: value)
             }
         }
+        try graph.relabelCells(after: overrides)
         return graph
+    }
+
+    /// Renames grid cells whose label follows a parameter an override changed, so names and
+    /// Results folders say the values used; refuses overrides that make two cells one.
+    private mutating func relabelCells(after overrides: [ParameterOverride]) throws {
+        var owner: [String: Int] = [:]
+        for index in nodes.indices {
+            let renamed = nodes[index].currentName
+            if let other = owner[renamed] {
+                throw PipelineError.cellsCollide(name: renamed, first: self.nodes[other].name, second: self.nodes[index].name,
+                                                 overrides: overrides.map(\.text))
+            }
+            owner[renamed] = index
+        }
+        for index in nodes.indices { nodes[index].name = nodes[index].currentName }
     }
 
     static func override<S: Stage>(_ stage: S, stageName: String, path: [String], value: String) throws -> S {

@@ -1,7 +1,9 @@
 /// One stage instance in a built graph: the type-erased stage, its name, and its inputs.
 struct StageNode: Sendable {
-    /// Full name, `pipeline/stage` or `pipeline/grid[label]` for a grid cell.
-    let name: String
+    /// Full name, `pipeline/stage` or `pipeline/grid[label]` for a grid cell. A cell's label is
+    /// recomputed from its parameters after `--set`, so that its name (and its Results folder)
+    /// says the values it was computed with.
+    var name: String
     /// The grid this node is a cell of (`pipeline/grid`), if any.
     let group: String?
     /// The pipeline that declared it.
@@ -10,6 +12,14 @@ struct StageNode: Sendable {
     var stage: any Stage
     /// Indices of the nodes whose outputs this one reads, in declaration order.
     let inputs: [Int]
+    /// A grid cell's label, computed from its stage (nil for a plain stage).
+    let label: (@Sendable (any Stage) -> String)?
+
+    /// The name the node should have with its current parameters: a cell's label follows them.
+    var currentName: String {
+        guard let group, let label else { return name }
+        return "\(group)[\(label(stage))]"
+    }
 
     var kind: String { type(of: stage).kind }
 }
