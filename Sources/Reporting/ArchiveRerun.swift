@@ -83,8 +83,16 @@ public struct ArchiveRerun {
         let targets = requested.isEmpty ? Self.affordable(archived, perStage: defaultBudgetSeconds, total: defaultTotalSeconds) : requested
 
         var graph = try StageGraph(pipelines, profile: profile)
-        for (name, manifest) in archived where graph.stageNames.contains(name) {
-            graph = try graph.replacingParameters(of: name, with: manifest.material.parameters)
+        // Declared names first; then cells a --set renamed, each found as the cell of its grid
+        // that its parameters relabel to its archived name.
+        let declared = Set(graph.stageNames)
+        let archivedNames = Set(archived.keys)
+        for name in archived.keys.sorted(by: { (declared.contains($0) ? 0 : 1, $0) < (declared.contains($1) ? 0 : 1, $1) }) {
+            do {
+                graph = try graph.replacingParameters(of: name, with: archived[name]!.material.parameters, avoiding: archivedNames)
+            } catch PipelineError.unknownTarget {
+                continue  // reported below as "no such stage in this version's pipelines" when asked for
+            }
         }
         let missing = targets.filter { !graph.stageNames.contains($0) }
         let runnable = targets.filter { graph.stageNames.contains($0) }

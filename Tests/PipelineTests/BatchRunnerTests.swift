@@ -49,6 +49,17 @@ struct BatchRunnerTests {
         #expect(failed.failed.first?.message.contains("boom") == true)
         #expect(failed.skipped == ["fail/after"])
     }
+
+    @Test("a cluster task finds a cell that --set renamed, and its renamed inputs, as the submitting run named them")
+    func renamedCellsOnTheCluster() throws {
+        let box = try Sandbox(); defer { box.cleanup() }
+        let cluster = InProcessCluster(pipelines: [squares([1, 2])], sources: box.sources)
+        let graph = try StageGraph([squares([1, 2])], profile: .quick).applying([ParameterOverride("squares/cells[x=2.0].value=5")])
+        let summary = try box.engine().run(graph, options: .init(jobs: 10, executor: cluster))
+        #expect(summary.failed.isEmpty, "\(summary.failed)")
+        #expect(summary.ran.contains("squares/cells[x=5.0]"))
+        #expect(summary.ran.contains("squares/square1"))
+    }
 }
 
 @Suite("exec KEY")

@@ -41,6 +41,20 @@ struct OverrideTests {
         #expect(!summary.ran.contains("squares/cells[x=2.0]"))
     }
 
+    @Test("replacing the parameters of a cell a --set renamed finds the cell it was declared as (verify --rerun of an archive)")
+    func replaceRenamedCell() throws {
+        let archived = try graph(["squares/cells[x=2.0].value=5"])
+        let node = try #require(archived.nodes.first { $0.name == "squares/cells[x=5.0]" })
+        let parameters = try JSONValue.parse(CanonicalJSON.encode((node.stage as! Constant).parameters))
+        let base = try StageGraph([pipeline], profile: .quick)
+        let replaced = try base.replacingParameters(of: "squares/cells[x=5.0]", with: parameters, avoiding: ["squares/cells[x=1.0]"])
+        #expect(replaced.stageNames == archived.stageNames)
+        #expect(replaced.nodes.compactMap { ($0.stage as? Constant)?.parameters.value } == [1, 5])
+        #expect(throws: PipelineError.self) {
+            try base.replacingParameters(of: "squares/cells[x=5.0]", with: parameters, avoiding: ["squares/cells[x=1.0]", "squares/cells[x=2.0]"])
+        }
+    }
+
     @Test("a --set that makes two cells of a grid one cell is refused, naming both and the fix")
     func collidingCellsRefused() throws {
         #expect {

@@ -46,6 +46,7 @@ extension StageGraph {
             }
         }
         try graph.relabelCells(after: overrides)
+        graph.overrides += overrides.map(\.text)
         return graph
     }
 

@@ -6,6 +6,9 @@ public struct StageGraph: Sendable {
     public let pipelineNames: [String]
     /// The profile the graph was built for.
     public let profile: Profile
+    /// The `--set` overrides applied to it, in order: a cluster task rebuilds the same graph
+    /// from them, so that it sees the same (relabelled) stage names as the submitting run.
+    public internal(set) var overrides: [String] = []
 
     /// Builds every pipeline in `pipelines` for `profile`.
     public init(_ pipelines: [PipelineDefinition], profile: Profile) throws {

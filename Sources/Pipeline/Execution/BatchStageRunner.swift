@@ -7,21 +7,23 @@ final class BatchStageRunner: StageRunner {
     let executor: any BatchExecutor
     let engine: Engine
     let profile: Profile
+    let overrides: [String]
     let progress: ProgressSink
     let completions: CompletionQueue
     private var held: [(index: Int, item: BatchItem)] = []
 
-    init(executor: any BatchExecutor, engine: Engine, profile: Profile, progress: ProgressSink, completions: CompletionQueue) {
+    init(executor: any BatchExecutor, engine: Engine, profile: Profile, overrides: [String], progress: ProgressSink, completions: CompletionQueue) {
         self.executor = executor
         self.engine = engine
         self.profile = profile
+        self.overrides = overrides
         self.progress = progress
         self.completions = completions
     }
 
     func start(_ stage: ScheduledStage) throws {
         let parameters = try engine.rebuilder.staticMaterial(stage.node).parameters
-        try StageSpec(key: stage.key, stageName: stage.node.name, profile: profile, parameters: parameters,
+        try StageSpec(key: stage.key, stageName: stage.node.name, profile: profile, overrides: overrides, parameters: parameters,
                       inputs: stage.inputKeys).save(in: engine.store)
         held.append((stage.index, BatchItem(stage: stage.node.name, key: stage.key, group: stage.node.group)))
     }

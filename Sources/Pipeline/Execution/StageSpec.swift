@@ -10,6 +10,10 @@ public struct StageSpec: Codable, Sendable, Equatable {
     /// The stage's full name in its pipeline.
     public var stageName: String
     public var profile: Profile
+    /// The run's `--set` overrides (nil in specs written before they were recorded): applied
+    /// again by the task, they give its graph the submitting run's stage names, which follow
+    /// the cells' parameters.
+    public var overrides: [String]?
     /// The stage's parameters as the submitting run had them (after `--set`).
     public var parameters: JSONValue
     /// The key of each input's entry, by input stage name.
@@ -54,7 +58,8 @@ extension Engine {
         do {
             let spec = try StageSpec.load(store: store, key: key)
             if case .valid = store.lookup(key), let manifest = store.manifest(key) { return .success(manifest) }
-            let graph = try build(spec.profile).replacingParameters(of: spec.stageName, with: spec.parameters)
+            let graph = try build(spec.profile).applying((spec.overrides ?? []).map(ParameterOverride.init))
+                .replacingParameters(of: spec.stageName, with: spec.parameters)
             guard let index = graph.nodes.firstIndex(where: { $0.name == spec.stageName }) else {
                 throw PipelineError.unknownTarget(spec.stageName, known: graph.stageNames)
             }
