@@ -7,6 +7,9 @@ PROFILE      ?= default
 # profile's Results-<profile>/, so `PROFILE=quick make figures` never meets the default's view.
 RESULTS      ?= $(if $(filter default,$(PROFILE)),Results,Results-$(PROFILE))
 JOBS         ?= $(shell nproc)
+# CIFAR10=<folder of cifar-10-batches-bin> declares CIFAR-10 for 002 Fig. 2's right panel.
+CIFAR10      ?=
+DATA_DIRS    := $(if $(CIFAR10),--data-dir cifar10=$(CIFAR10))
 CRITICALITY  := .build/release/criticality
 VENV         := .venv
 PYTHON_PKGS  := h5py xarray h5netcdf numpy roc-validator rocrate
@@ -35,21 +38,21 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
-## figures: every pipeline, default profile (PROFILE=quick|default|paper, JOBS=N).
+## figures: every pipeline, default profile (PROFILE=quick|default|paper, JOBS=N, CIFAR10=<folder>).
 figures: build
-	$(CRITICALITY) run --profile $(PROFILE) --results $(RESULTS) --jobs $(JOBS)
+	$(CRITICALITY) run --profile $(PROFILE) --results $(RESULTS) --jobs $(JOBS) $(DATA_DIRS)
 
 ## status: what is stale, and why.
 status: build
-	$(CRITICALITY) status --profile $(PROFILE) --results $(RESULTS)
+	$(CRITICALITY) status --profile $(PROFILE) --results $(RESULTS) $(DATA_DIRS)
 
 ## report: Results/report/index.html, every figure with its caption and provenance (computes nothing).
 report: build
-	$(CRITICALITY) report --profile $(PROFILE) --results $(RESULTS)
+	$(CRITICALITY) report --profile $(PROFILE) --results $(RESULTS) $(DATA_DIRS)
 
 ## archive: Results/archive/criticality-<profile>.zip, a Workflow Run RO-Crate of the results.
 archive: build
-	$(CRITICALITY) archive --profile $(PROFILE) --results $(RESULTS)
+	$(CRITICALITY) archive --profile $(PROFILE) --results $(RESULTS) $(DATA_DIRS)
 
 ## test: the whole test suite, including interop with h5py/xarray and the real gnuplot and h5dump.
 test: deps venv

@@ -1,5 +1,10 @@
 import Foundation
 import Pipeline
+import Training
+
+/// Data sets that no Debian package installs and that pipelines use when `--data-dir` gives
+/// their folder (002 Fig. 2's CIFAR-10 panel).
+public let optionalDataSets: [String] = [Dataset.cifar10.rawValue]
 
 /// Every pipeline `criticality` knows, in the order `make figures` runs them.
 public func allPipelines() -> [PipelineDefinition] {

@@ -51,7 +51,7 @@ let trainabilityFigure1 = PipelineDefinition("002-fig1-trainability", summary: "
 }
 
 /// 002 Fig. 2: tanh at σ_b² = 0.05 after the longer training, with n·ξ_c. Left Fashion-MNIST;
-/// right CIFAR-10 when CRITICALITY_CIFAR10 names a folder with its binary batches (a parameter of
+/// right CIFAR-10 when `--data-dir cifar10=<folder>` gives its binary batches (a parameter of
 /// the right panel's cells, so its key says which data it saw), otherwise the same runs read
 /// after their first epoch (Fig. 1's training length; a record of a run is exactly what a run
 /// stopped there gives), showing how the boundary moves with training time. The caption says which.
@@ -63,7 +63,7 @@ let trainabilityFigure2 = PipelineDefinition("002-fig2-trainability", summary: "
     let sw2: [Double] = p.profile.pick(quick: [1, 1.76, 3], default: evenAxis(1, 4, by: 0.2), paper: ParameterAxis.linear(1, 4, 31).values)
     let cells = p.trainingCells("tanh-long-cells", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, protocol: longer, recordEvery: epochSteps)
     let long = p.trainabilityHeatmap("tanh-long", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, seeds: longer.seeds, cells: cells)
-    let cifar = ProcessInfo.processInfo.environment["CRITICALITY_CIFAR10"].flatMap { $0.isEmpty ? nil : $0 }
+    let cifar = p.dataDirectories[Dataset.cifar10.rawValue]
     let right: Artifact<LabelledData>
     let rightTitle: String, rightText: String
     if let cifar {
@@ -75,7 +75,7 @@ let trainabilityFigure2 = PipelineDefinition("002-fig2-trainability", summary: "
         right = p.trainabilityHeatmap("tanh-short", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, seeds: longer.seeds,
                                       cells: cells, atStep: epochSteps)
         rightTitle = "tanh, Fashion-MNIST, \(epochSteps) steps"
-        rightText = "right: CIFAR-10 is not installed (set CRITICALITY_CIFAR10 to its folder), so the same runs read after their first epoch (\(epochSteps) steps, Fig. 1's training), showing how the boundary moves with training time"
+        rightText = "right: CIFAR-10 is not installed (give its folder with --data-dir cifar10=<folder>, or CIFAR10=<folder> to make), so the same runs read after their first epoch (\(epochSteps) steps, Fig. 1's training), showing how the boundary moves with training time"
     }
     p.add("table", TrainabilityTable(.init(pipeline: "002-fig2-trainability", titles: ["tanh, longer training", cifar == nil ? "tanh, first epoch" : "tanh, CIFAR-10"],
                                            profile: p.profile), heatmaps: [long, right]))

@@ -41,7 +41,7 @@ struct ExecCommand: ParsableCommand {
         defer { terminate.cancel() }
         var failed = 0
         for key in keys where !engine.isCancelled {
-            switch engine.execute(key: key, graph: { try StageGraph(allPipelines(), profile: $0) }) {
+            switch engine.execute(key: key, graph: { try StageGraph(allPipelines(), profile: $0, dataDirectories: $1) }) {
             case .success(let manifest):
                 print("stored \(manifest.stageName) (\(key.prefix(12))) in \(String(format: "%.3f", manifest.seconds)) s")
             case .failure(let error):

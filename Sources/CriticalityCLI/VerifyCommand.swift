@@ -26,6 +26,10 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .customLong("stage"), help: ArgumentHelp("A stage to rerun (repeatable; default: the quick ones).", valueName: "stage"))
     var stages: [String] = []
 
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "For --rerun: a data set's folder as the archived run declared it, <data set>=<folder> (repeatable).", valueName: "set=folder"))
+    var dataDirectoryOptions: [String] = []
+
     @Option(parsing: .unconditional, help: "Concurrent stages for --rerun.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
@@ -48,8 +52,9 @@ struct VerifyCommand: ParsableCommand {
         var failed = !report.isIntact
         if rerun {
             do {
-                let outcomes = try ArchiveRerun(archive: url, pipelines: allPipelines(), sources: .current(),
-                                                libraries: { LibraryVersions.current() }).run(stages: stages, jobs: jobs)
+                var rerunner = ArchiveRerun(archive: url, pipelines: allPipelines(), sources: .current(), libraries: { LibraryVersions.current() })
+                rerunner.dataDirectories = try DataDirectories.parse(dataDirectoryOptions, known: optionalDataSets)
+                let outcomes = try rerunner.run(stages: stages, jobs: jobs)
                 for outcome in outcomes { print("\(outcome.verdict.uppercased().padding(toLength: 10, withPad: " ", startingAt: 0))\(outcome.stage): \(outcome.detail)") }
                 let identical = outcomes.filter { $0.verdict == "identical" }.count
                 print("rerun: \(identical) of \(outcomes.count) stages identical.")

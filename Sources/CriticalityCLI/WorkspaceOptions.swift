@@ -20,6 +20,21 @@ struct WorkspaceOptions: ParsableArguments {
         valueName: "stage.param=value"))
     var overrides: [String] = []
 
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "Folder of a data set no Debian package installs: <data set>=<folder> (repeatable), e.g. cifar10=/data/cifar-10-batches-bin; pipelines that can use it then declare its stages.",
+        valueName: "set=folder"))
+    var dataDirectoryOptions: [String] = []
+
+    /// Checks `--data-dir` while the command line is parsed, before a command opens its store.
+    func validate() throws {
+        do { _ = try DataDirectories.parse(dataDirectoryOptions, known: optionalDataSets) } catch { throw ValidationError("\(error)") }
+    }
+
+    /// The `--data-dir` folders, checked (known data set, existing folder) before any work.
+    func dataDirectories() throws -> DataDirectories {
+        do { return try DataDirectories.parse(dataDirectoryOptions, known: optionalDataSets) } catch { throw CommandFailure(error) }
+    }
+
     var storeURL: URL { Self.storeURL(store) }
 
     /// `--store`, else `$CRITICALITY_STORE`, else `.criticality/store`.
@@ -34,7 +49,7 @@ struct WorkspaceOptions: ParsableArguments {
     /// The graph of every pipeline for the profile, with overrides applied and every stage's
     /// parameters checked.
     func graph() throws -> StageGraph {
-        let graph = try StageGraph(allPipelines(), profile: profile).applying(overrides.map(ParameterOverride.init))
+        let graph = try StageGraph(allPipelines(), profile: profile, dataDirectories: dataDirectories()).applying(overrides.map(ParameterOverride.init))
         // Before any work: an empty list or an absurd size is refused here, not trapped on mid-run.
         do { try graph.checkParameters() } catch { throw CommandFailure(error) }
         return graph

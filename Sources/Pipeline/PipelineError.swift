@@ -10,6 +10,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
     case invalidParameter(String)
     case malformedOverride(String)
     case duplicateStage(String)
+    /// A `--data-dir` option that names no known data set or no folder.
+    case badDataDirectory(String, reason: String)
     /// `--set` made two grid cells compute the same thing (their labels now agree).
     case cellsCollide(name: String, first: String, second: String, overrides: [String])
     case missingSource(path: String, root: String)
@@ -39,6 +41,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
             return "invalid parameter: \(message)"
         case .malformedOverride(let text):
             return "malformed --set '\(text)': expected <stage>.<parameter>=<value>, e.g. --set demo/curve.points=200"
+        case .badDataDirectory(let option, let reason):
+            return "--data-dir \(option): \(reason)"
         case .duplicateStage(let name):
             return "two stages are both named '\(name)' in a pipeline: give each a distinct name"
         case .cellsCollide(let name, let first, let second, let overrides):

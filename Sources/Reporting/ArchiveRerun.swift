@@ -13,6 +13,8 @@ public struct ArchiveRerun {
     public var defaultBudgetSeconds = 10.0
     /// …and together at most this long (a default archive holds hundreds of training cells).
     public var defaultTotalSeconds = 120.0
+    /// The data-set folders to declare the pipelines with (`--data-dir`), as the archived run was.
+    public var dataDirectories = DataDirectories()
 
     public init(archive: URL, pipelines: [PipelineDefinition], sources: SourceTree,
                 libraries: @escaping @Sendable () -> [String: String]) {
@@ -82,7 +84,7 @@ public struct ArchiveRerun {
         for name in requested where archived[name] == nil { throw ReportingError.unknownArchivedStage(name, known: known) }
         let targets = requested.isEmpty ? Self.affordable(archived, perStage: defaultBudgetSeconds, total: defaultTotalSeconds) : requested
 
-        var graph = try StageGraph(pipelines, profile: profile)
+        var graph = try StageGraph(pipelines, profile: profile, dataDirectories: dataDirectories)
         // Declared names first; then cells a --set renamed, each found as the cell of its grid
         // that its parameters relabel to its archived name.
         let declared = Set(graph.stageNames)

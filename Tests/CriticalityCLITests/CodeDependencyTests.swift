@@ -97,12 +97,12 @@ struct CodeDependencyTests {
         }
         let same = try Store(root: folder.appendingPathComponent("same"))
         let key = try submit(Self.table, to: same)
-        let ran = Engine(store: same, sources: Self.tree(Self.table)).execute(key: key, graph: { _ in graph })
+        let ran = Engine(store: same, sources: Self.tree(Self.table)).execute(key: key, graph: { _, _ in graph })
         #expect(try ran.get().key == key)
 
         let other = try Store(root: folder.appendingPathComponent("other"))
         let submitted = try submit(try Self.table(editing: "Sources/Stages/Selftest/SleepStage.swift"), to: other)
-        guard case .failure(let error) = Engine(store: other, sources: Self.tree(Self.table)).execute(key: submitted, graph: { _ in graph }) else {
+        guard case .failure(let error) = Engine(store: other, sources: Self.tree(Self.table)).execute(key: submitted, graph: { _, _ in graph }) else {
             Issue.record("a key submitted by a build with other code ran")
             return
         }

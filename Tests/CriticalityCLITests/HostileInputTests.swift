@@ -49,6 +49,10 @@ struct HostileInputTests {
         Case(arguments: ["trainability", "--depth", "nan", "--sw2", "1.5"], expected: ["--depth value nan"]),
         Case(arguments: ["trainability", "--depth", "inf", "--sw2", "1.5"], expected: ["--depth value inf"]),
         Case(arguments: ["trainability", "--depth", "1e30", "--sw2", "1.5"], expected: ["--depth value 1e+30"]),
+        // Data-set folders: a typo in the name or the folder fails before any work.
+        Case(arguments: ["run", "002-fig2-trainability", "--profile", "quick", "--data-dir", "cifar11=/tmp"], expected: ["unknown data set 'cifar11'", "cifar10"]),
+        Case(arguments: ["run", "002-fig2-trainability", "--profile", "quick", "--data-dir", "cifar10=/nonexistent-cifar"], expected: ["/nonexistent-cifar is not a folder"]),
+        Case(arguments: ["status", "--profile", "quick", "--data-dir", "cifar10"], expected: ["expected <data set>=<folder>"]),
         // Empty lists.
         Case(arguments: ["run", "002-finite-width", "--profile", "quick", "--set", "002-finite-width/propagation.widths=[]"], expected: ["widths is empty"]),
         // Sizes whose arrays cannot fit: refused by a memory estimate before any work.

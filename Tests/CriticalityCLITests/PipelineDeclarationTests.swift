@@ -38,6 +38,20 @@ struct TrainabilityGridTests {
         return zip(values, values.dropFirst()).allSatisfy { abs(($1 - $0) - step) <= 1e-9 * max(1, abs(step)) }
     }
 
+    @Test("CIFAR-10 is declared by --data-dir, not by the environment: its cells exist exactly when it is given and record its folder")
+    func cifarIsADeclaredOption() throws {
+        let cifarCells = { (graph: StageGraph) in
+            graph.nodes.compactMap { ($0.stage as? TrainingCell)?.parameters }.filter { $0.dataset == .cifar10 }
+        }
+        #expect(cifarCells(try StageGraph(allPipelines(), profile: .quick)).isEmpty)
+        let folder = FileManager.default.temporaryDirectory.path
+        let declared = try StageGraph(allPipelines(), profile: .quick, dataDirectories: DataDirectories.parse(["cifar10=\(folder)"], known: optionalDataSets))
+        let cells = cifarCells(declared)
+        #expect(!cells.isEmpty)
+        #expect(cells.allSatisfy { $0.dataDirectory == URL(fileURLWithPath: folder).standardizedFileURL.path })
+        #expect(declared.nodes.contains { $0.name == "002-fig2-trainability/tanh-cifar10" })
+    }
+
     @Test("dense, even grids; Fig. 2 with two seeds; Fig. 4 paper-only")
     func defaultGrids() throws {
         let graph = try StageGraph(allPipelines(), profile: .default)

@@ -17,7 +17,7 @@ struct BatchRunnerTests {
             batches.withLock { $0.append(batch.map(\.stage)) }
             let node = Engine(store: store, sources: sources)
             for item in batch {
-                _ = node.execute(key: item.key, graph: { [pipelines] profile in try StageGraph(pipelines, profile: profile) })
+                _ = node.execute(key: item.key, graph: { [pipelines] profile, _ in try StageGraph(pipelines, profile: profile) })
             }
             return [:]
         }
@@ -75,7 +75,7 @@ struct ExecKeyTests {
         let outside = URL(fileURLWithPath: box.store.path + "/jobs/" + escape + ".failed").standardizedFileURL
         defer { try? FileManager.default.removeItem(at: outside) }
         for bad in [escape, String(repeating: "A", count: 64), "abc"] {
-            let result = engine.execute(key: bad, graph: { try StageGraph([squares([1])], profile: $0) })
+            let result = engine.execute(key: bad, graph: { profile, _ in try StageGraph([squares([1])], profile: profile) })
             guard case .failure(let error) = result else { Issue.record("\(bad) was accepted"); continue }
             #expect(error.description.contains("is not a stage key"))
         }

@@ -3,12 +3,18 @@
 public final class PipelineBuilder {
     /// The profile being built (quick, default or paper).
     public let profile: Profile
+    /// Folders of data sets the user declared (`--data-dir`); a pipeline that can use one
+    /// declares its stages only when it is given.
+    public let dataDirectories: DataDirectories
     var pipeline: String = ""
     var nodes: [StageNode] = []
     var problems: [PipelineError] = []
     private var names: Set<String> = []
 
-    init(profile: Profile) { self.profile = profile }
+    init(profile: Profile, dataDirectories: DataDirectories = DataDirectories()) {
+        self.profile = profile
+        self.dataDirectories = dataDirectories
+    }
 
     /// Declares one stage named `name` and returns a handle to its output.
     @discardableResult

@@ -10,9 +10,12 @@ public struct StageGraph: Sendable {
     /// from them, so that it sees the same (relabelled) stage names as the submitting run.
     public internal(set) var overrides: [String] = []
 
-    /// Builds every pipeline in `pipelines` for `profile`.
-    public init(_ pipelines: [PipelineDefinition], profile: Profile) throws {
-        let builder = PipelineBuilder(profile: profile)
+    /// The data-set folders the pipelines were declared with (`--data-dir`).
+    public let dataDirectories: DataDirectories
+
+    /// Builds every pipeline in `pipelines` for `profile`, with the declared data-set folders.
+    public init(_ pipelines: [PipelineDefinition], profile: Profile, dataDirectories: DataDirectories = DataDirectories()) throws {
+        let builder = PipelineBuilder(profile: profile, dataDirectories: dataDirectories)
         for pipeline in pipelines {
             builder.pipeline = pipeline.name
             pipeline.declare(builder)
@@ -21,6 +24,7 @@ public struct StageGraph: Sendable {
         self.nodes = builder.nodes
         self.pipelineNames = pipelines.map(\.name)
         self.profile = profile
+        self.dataDirectories = dataDirectories
     }
 
     /// Number of stage instances.

@@ -8,22 +8,24 @@ final class BatchStageRunner: StageRunner {
     let engine: Engine
     let profile: Profile
     let overrides: [String]
+    let dataDirectories: DataDirectories
     let progress: ProgressSink
     let completions: CompletionQueue
     private var held: [(index: Int, item: BatchItem)] = []
 
-    init(executor: any BatchExecutor, engine: Engine, profile: Profile, overrides: [String], progress: ProgressSink, completions: CompletionQueue) {
+    init(executor: any BatchExecutor, engine: Engine, profile: Profile, overrides: [String], dataDirectories: DataDirectories, progress: ProgressSink, completions: CompletionQueue) {
         self.executor = executor
         self.engine = engine
         self.profile = profile
         self.overrides = overrides
+        self.dataDirectories = dataDirectories
         self.progress = progress
         self.completions = completions
     }
 
     func start(_ stage: ScheduledStage) throws {
         let parameters = try engine.rebuilder.staticMaterial(stage.node).parameters
-        try StageSpec(key: stage.key, stageName: stage.node.name, profile: profile, overrides: overrides, parameters: parameters,
+        try StageSpec(key: stage.key, stageName: stage.node.name, profile: profile, overrides: overrides, dataDirectories: dataDirectories, parameters: parameters,
                       inputs: stage.inputKeys).save(in: engine.store)
         held.append((stage.index, BatchItem(stage: stage.node.name, key: stage.key, group: stage.node.group)))
     }

@@ -39,7 +39,7 @@ final class RunSession {
         self.lock = lock
         scheduler = Scheduler(graph, selected: selected)
         if let executor = options.executor {
-            runner = BatchStageRunner(executor: executor, engine: engine, profile: graph.profile, overrides: graph.overrides, progress: progress, completions: completions)
+            runner = BatchStageRunner(executor: executor, engine: engine, profile: graph.profile, overrides: graph.overrides, dataDirectories: graph.dataDirectories, progress: progress, completions: completions)
         } else {
             runner = LocalStageRunner(engine: engine, profile: graph.profile, progress: progress, completions: completions, lock: lock)
         }

@@ -14,6 +14,8 @@ public struct StageSpec: Codable, Sendable, Equatable {
     /// again by the task, they give its graph the submitting run's stage names, which follow
     /// the cells' parameters.
     public var overrides: [String]?
+    /// The data-set folders the run was declared with (nil in older specs: none).
+    public var dataDirectories: DataDirectories?
     /// The stage's parameters as the submitting run had them (after `--set`).
     public var parameters: JSONValue
     /// The key of each input's entry, by input stage name.
@@ -46,9 +48,9 @@ public struct StageSpec: Codable, Sendable, Equatable {
 
 extension Engine {
     /// Runs the stage a spec describes, alone, into the store (`criticality exec KEY`). `graph`
-    /// builds the current pipelines for a profile. Already-stored keys are not rerun. Does not
+    /// builds the current pipelines for a profile and the run's data-set folders. Already-stored keys are not rerun. Does not
     /// take the store lock: the submitting run holds it, and entries land by rename.
-    public func execute(key: String, graph build: (Profile) throws -> StageGraph,
+    public func execute(key: String, graph build: (Profile, DataDirectories) throws -> StageGraph,
                         progress: ProgressSink = SilentProgress()) -> Result<Manifest, PipelineError> {
         // The key names files under the store (its spec, its failure note, its entry): anything
         // but a key could reach outside it ("../../x"), so it is refused before any path is made.
@@ -58,7 +60,7 @@ extension Engine {
         do {
             let spec = try StageSpec.load(store: store, key: key)
             if case .valid = store.lookup(key), let manifest = store.manifest(key) { return .success(manifest) }
-            let graph = try build(spec.profile).applying((spec.overrides ?? []).map(ParameterOverride.init))
+            let graph = try build(spec.profile, spec.dataDirectories ?? DataDirectories()).applying((spec.overrides ?? []).map(ParameterOverride.init))
                 .replacingParameters(of: spec.stageName, with: spec.parameters)
             guard let index = graph.nodes.firstIndex(where: { $0.name == spec.stageName }) else {
                 throw PipelineError.unknownTarget(spec.stageName, known: graph.stageNames)
