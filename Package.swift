@@ -90,6 +90,11 @@ let package = Package(
         ]),
         .executableTarget(name: "criticality", dependencies: ["CriticalityCLI", "BLASKernel", "BuiltSources", "Pipeline"]),
 
+        // The engine's self-test stages and pipelines, and the test bed that adds them to the CLI:
+        // for the end-to-end tests and `make bench`, never linked into `criticality`.
+        .target(name: "SelftestStages", dependencies: ["Pipeline", "Artifacts"]),
+        .executableTarget(name: "criticality-testbed", dependencies: ["CriticalityCLI", "BLASKernel", "BuiltSources", "Pipeline", "Pipelines", "SelftestStages"]),
+
         // Code digests come from the build, not from the checkout at run time: the plugin runs
         // the tool whenever a file of a target changes, and it writes the table (file digests,
         // target graph, each Swift file's derived code dependencies) into BuiltSources, which
@@ -110,6 +115,6 @@ let package = Package(
         .testTarget(name: "StagesTests", dependencies: ["Stages", "Artifacts"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField", "CBLAS", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),
-        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Artifacts", "Stages", "BuiltSources"]),
+        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Artifacts", "Stages", "BuiltSources", "SelftestStages"]),
     ]
 )

@@ -7,14 +7,14 @@ struct EngineBenchmark {
     let repeats = 5
 
     func run() throws -> String {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("criticality").path
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("criticality-testbed").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw CommandTimer.Failed(description: "criticality not built next to the bench at \(binary): run `swift build -c release`")
+            throw CommandTimer.Failed(description: "criticality-testbed not built next to the bench at \(binary): run `swift build -c release`")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("criticality-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let env = ["CRITICALITY_SELFTEST": "1"]
+        let env: [String: String] = [:]
         let base = ["run", "synthetic", "--quiet", "--store", "store", "--results", "Results"]
 
         let cold = try CommandTimer.time(binary, base, in: folder, environment: env)

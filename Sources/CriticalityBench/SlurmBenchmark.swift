@@ -7,9 +7,9 @@ struct SlurmBenchmark {
     let cells = 100
 
     func run() throws -> String {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("criticality").path
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("criticality-testbed").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw CommandTimer.Failed(description: "criticality not built next to the bench at \(binary): run `swift build -c release`")
+            throw CommandTimer.Failed(description: "criticality-testbed not built next to the bench at \(binary): run `swift build -c release`")
         }
         var table = Table(title: "SLURM executor: \(cells) trivial cells + a gather, whole run into a fresh store",
                           header: ["executor", "wall time", "overhead per cell vs local"])
@@ -20,7 +20,7 @@ struct SlurmBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("criticality-bench-slurm-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let env = ["CRITICALITY_SELFTEST": "1", "CRITICALITY_SELFTEST_CELLS": "\(cells)"]
+        let env = ["CRITICALITY_SELFTEST_CELLS": "\(cells)"]
         func timed(_ store: String, _ extra: [String]) throws -> Double {
             try CommandTimer.time(binary, ["run", "selftest", "--quiet", "--profile", "quick", "--set", "selftest/sleepers.seconds=0",
                                            "--set", "selftest/join.seconds=0", "--store", folder.appendingPathComponent(store).path,

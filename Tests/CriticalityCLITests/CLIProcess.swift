@@ -1,19 +1,31 @@
 import Foundation
 import Testing
 
-/// The built `criticality` binary, run as a user would, in a scratch folder with its own store
-/// and Results.
+/// The built CLI, run as a user would, in a scratch folder with its own store and Results.
+///
+/// It runs the test bed (`criticality-testbed`): the shipped CLI's code plus the engine's
+/// self-test pipelines, which most of these tests drive. `shipped: true` runs `criticality`
+/// itself, for what only the shipped binary must show.
 struct CLIProcess {
     let folder: URL
+    let executable: URL
 
-    init() throws {
+    init(shipped: Bool = false) throws {
+        executable = shipped ? Self.binary : Self.testbed
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("criticality-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    /// Next to the test bundle in the build folder (`swift test` builds it with the tests).
-    static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("criticality")
+    /// The shipped binary, next to the test bundle in the build folder (`swift test` builds it
+    /// with the tests).
+    static var binary: URL { sibling("criticality") }
+
+    /// The test bed: the same CLI plus the engine's self-test pipelines (`selftest`,
+    /// `synthetic`), which the shipped binary does not declare.
+    static var testbed: URL { sibling("criticality-testbed") }
+
+    private static func sibling(_ name: String) -> URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
     }
 
     var store: URL { folder.appendingPathComponent(".criticality/store") }
@@ -24,11 +36,10 @@ struct CLIProcess {
     /// Starts the binary; the caller waits or signals it.
     func start(_ arguments: [String], environment: [String: String] = [:], unsetting unset: [String] = []) throws -> (Process, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
-        env["CRITICALITY_SELFTEST"] = "1"
         env["CRITICALITY_STORE"] = nil
         for (k, v) in environment { env[k] = v }
         for k in unset { env[k] = nil }

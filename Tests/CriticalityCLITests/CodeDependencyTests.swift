@@ -2,6 +2,7 @@ import BuiltSources
 import Foundation
 @testable import Pipeline
 import Stages
+import SelftestStages
 import Testing
 import Artifacts
 
@@ -71,10 +72,10 @@ struct CodeDependencyTests {
         let graph = try StageGraph([pipeline], profile: .quick)
         let store = try Store(root: folder)
         _ = try Engine(store: store, sources: Self.tree(Self.table)).run(graph, targets: [], options: .init(jobs: 1), progress: SilentProgress())
-        let edited = try Self.table(editing: "Sources/Stages/Selftest/SleepStage.swift")
+        let edited = try Self.table(editing: "Sources/SelftestStages/SleepStage.swift")
         let statuses = try Engine(store: store, sources: Self.tree(edited)).status(graph)
         let sleep = try #require(statuses.first { $0.stage.hasSuffix("sleep") })
-        #expect(sleep.reasons == ["code of Sources/Stages/Selftest/SleepStage.swift changed"], "\(sleep.reasons)")
+        #expect(sleep.reasons == ["code of Sources/SelftestStages/SleepStage.swift changed"], "\(sleep.reasons)")
         for status in statuses where !status.stage.hasSuffix("sleep") {
             #expect(status.reasons.isEmpty, "\(status.stage): \(status.reasons)")
         }
@@ -101,7 +102,7 @@ struct CodeDependencyTests {
         #expect(try ran.get().key == key)
 
         let other = try Store(root: folder.appendingPathComponent("other"))
-        let submitted = try submit(try Self.table(editing: "Sources/Stages/Selftest/SleepStage.swift"), to: other)
+        let submitted = try submit(try Self.table(editing: "Sources/SelftestStages/SleepStage.swift"), to: other)
         guard case .failure(let error) = Engine(store: other, sources: Self.tree(Self.table)).execute(key: submitted, graph: { _, _ in graph }) else {
             Issue.record("a key submitted by a build with other code ran")
             return

@@ -7,7 +7,7 @@ import Testing
 @Suite("Results refresh killed at every file operation", .serialized)
 struct ResultsCrashTests {
     let quick = ["--profile", "quick", "--quiet"]
-    let edit = ["--set", "selftest/sleepers.label=edited", "--set", "selftest/join.label=other"]
+    let edit = ["--set", "selftest/sleepers[n=0].label=s7", "--set", "selftest/join.label=other"]
 
     /// Every file under Results (but the index) with its contents.
     func snapshot(_ cli: CLIProcess) throws -> [String: Data] {

@@ -64,6 +64,16 @@ struct RunCommandTests {
         #expect(cli.entries().count == 5)
     }
 
+    @Test("the shipped binary declares no self-test pipeline, whatever the environment says")
+    func shippedHasNoSelftest() throws {
+        let cli = try CLIProcess(shipped: true); defer { cli.cleanup() }
+        let list = try cli.run(["list", "--profile", "quick"], environment: ["CRITICALITY_SELFTEST": "1"])
+        #expect(list.status == 0 && list.stdout.contains("002-depth-scales"), "\(list.stderr)")
+        #expect(!list.stdout.contains("selftest") && !list.stdout.contains("synthetic"), "\(list.stdout)")
+        let run = try cli.run(["run", "selftest", "--profile", "quick"], environment: ["CRITICALITY_SELFTEST": "1"])
+        #expect(run.status != 0 && run.stderr.contains("unknown target 'selftest'"), "\(run.stderr)")
+    }
+
     @Test("bad input: unknown target, unknown --set key, wrong type, each a clear error before any work")
     func badInput() throws {
         let cli = try CLIProcess(); defer { cli.cleanup() }
@@ -86,9 +96,14 @@ struct RunCommandTests {
         let rows = try JSONDecoder().decode([Row].self, from: Data(json.stdout.utf8))
         #expect(rows.count == 5)
         #expect(rows.allSatisfy { $0.state == "up-to-date" && $0.key?.count == 64 && $0.outputs?["value.txt"]?.count == 64 })
-        let text = try cli.run(["status", "selftest", "--set", "selftest/sleepers.label=x"] + quick)
-        #expect(text.stdout.contains("parameter label changed from \"s0\" to \"x\""))
-        #expect(text.stdout.contains("input selftest/sleepers[n=0] is out of date"))
+        // The cell's label follows the parameter, so the cell is renamed; its reason is still
+        // given against its last run under the declared name.
+        let text = try cli.run(["status", "selftest", "--set", "selftest/sleepers[n=0].label=s7"] + quick)
+        #expect(text.stdout.contains("parameter label changed from \"s0\" to \"s7\""), "\(text.stdout)")
+        #expect(text.stdout.contains("input selftest/sleepers[n=7] is out of date"), "\(text.stdout)")
+        // Setting every cell to one label would make them one cell: refused, naming the fix.
+        let collide = try cli.run(["status", "selftest", "--set", "selftest/sleepers.label=x"] + quick)
+        #expect(collide.status != 0 && collide.stderr.contains("set the parameter on one cell"), "\(collide.stderr)")
     }
 
     @Test("dag prints text and Graphviz dot; show prints a manifest")

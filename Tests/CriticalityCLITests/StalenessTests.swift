@@ -36,7 +36,7 @@ struct StalenessTests {
         let first = try cli.run(["run", "selftest", "--profile", "quick"], environment: env)
         #expect(first.status == 0, "\(first.stderr)")
         let table = try BuiltSourceTable(parsing: BuiltSources.table)
-        let sleep = "Sources/Stages/Selftest/SleepStage.swift"
+        let sleep = "Sources/SelftestStages/SleepStage.swift"
         #expect(try Self.recordedDigests(cli)[sleep] == [try #require(table.files[sleep])], "the manifests record the built digest")
         let entries = Set(cli.entries().map(\.lastPathComponent))
 
@@ -66,7 +66,7 @@ struct StalenessTests {
         let run = try cli.run(["run", "selftest/sleepers[n=0]", "--profile", "quick"], environment: ["CRITICALITY_SOURCE_ROOT": nowhere.path])
         #expect(run.status == 0, "\(run.stderr)")
         let table = try BuiltSourceTable(parsing: BuiltSources.table)
-        let sleep = "Sources/Stages/Selftest/SleepStage.swift"
+        let sleep = "Sources/SelftestStages/SleepStage.swift"
         #expect(try Self.recordedDigests(cli)[sleep] == [try #require(table.files[sleep])])
     }
 }

@@ -51,7 +51,7 @@ extension Engine {
                 }
             }
             status.reasons += explain(node: node, graph: graph, statics: statics, material: material,
-                                      known: known, previous: refs[node.pipeline]?.stages[node.name])
+                                      known: known, previous: refs[node.pipeline]?.stages[node.name] ?? refs[node.pipeline]?.stages[node.declaredName])
             result.append(status)
         }
         return result
