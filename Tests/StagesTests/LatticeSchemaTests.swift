@@ -7,7 +7,8 @@ import Testing
 
 /// The lattice data kinds of paper 003 (``LatticeSweepData``, ``LatticeSpectrumData``,
 /// ``LatticeTrajectoriesData``, ``ReLULatticeCovarianceData``): what their stages write reads
-/// back as the same typed value with its provenance.
+/// back as the same typed value with its provenance, and the σ_w² of one stage draw independent
+/// networks, as the lattice figure's caption says.
 @Suite("lattice schemas")
 struct LatticeSchemaTests {
     static let ensemble = LatticeEnsemble(sb2: 0.01, sw2: [0.3, 0.7], width: 20, depth: 32, networks: 4, seed: 11)
@@ -72,6 +73,26 @@ struct LatticeSchemaTests {
         } throws: { error in
             "\(error)".contains("no attribute width") && "\(error)".contains("rerun")
         }
+    }
+
+    /// The lattice figure's caption says each σ_w² of each panel has its own seed, so the points'
+    /// errors are independent: the same σ_w² twice must give two different measurements.
+    @Test("the same σ_w² twice draws two independent ensembles in the sweep, the spectrum and the ReLU covariance")
+    func independentSeeds() throws {
+        var twice = Self.ensemble
+        twice.sw2 = [0.5, 0.5]
+        let spectrum = try Self.run(LatticeSpectrum(twice))
+        #expect(spectrum.row(spectrum.modeVariance, at: 0) != spectrum.row(spectrum.modeVariance, at: 1))
+        let sweep = try Self.run(LatticeSweep(.init(model: .linear, ensemble: twice)))
+        #expect(sweep.norm[0] != sweep.norm[1])
+        twice.sw2 = [1.0, 1.0]
+        let covariance = try Self.run(ReLULatticeCovariance(.init(ensemble: twice, modesPerBin: 4)))
+        #expect(covariance.row(covariance[.pp].measured, at: 0) != covariance.row(covariance[.pp].measured, at: 1))
+        // The seeds of one ensemble never repeat, and differ from the next ensemble's.
+        let seeds = (0..<1000).map { Self.ensemble.seed(forIndex: $0) }
+        var next = Self.ensemble
+        next.seed += 1
+        #expect(Set(seeds + (0..<1000).map { next.seed(forIndex: $0) }).count == 2000)
     }
 
     @Test("the covariance file's entries are the simulation's components, by name and label")

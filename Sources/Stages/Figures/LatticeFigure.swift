@@ -77,8 +77,8 @@ public struct LatticeFigure: Stage {
         of Eq. 13 and \(String(format: "%.1f", gapLinearFinite)) from the finite-width mean E|z| = r*√(1 − 1/(2N(1 − σ_w⁴))) (dashed; our \
         correction: the window average estimates the mean, r* is the mode). ReLU: r₊, r₋ lie at most \(String(format: "%.1f", gapRelu)) \
         standard errors from r*± of Eq. 20 and \(String(format: "%.1f", gapReluFinite)) from the finite-width mean; k against N/2. \
-        Spectrum: points measured (FFTW periodogram of r_l − r*), black lines Eq. 15. Each σ_w² has its own seed, so the points' errors are \
-        independent. \(protocolText)\(exactSampler). Profile: \(parameters).
+        Spectrum: points measured (FFTW periodogram of r_l − r*), black lines Eq. 15. Each σ_w² of each panel (the spectrum's too) has its own \
+        seed, so the points' errors are independent. \(protocolText)\(exactSampler). Profile: \(parameters).
         """)
         let figure = Figure(caption: caption, size: FigureSize(width: 1100, height: 900), grid: Grid(rows: 2, columns: 2),
                             panels: [linearPanel, specPanel, reluPanel, kPanel])

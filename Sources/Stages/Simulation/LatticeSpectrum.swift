@@ -22,8 +22,10 @@ public struct LatticeSpectrum: Stage {
         var modes: [Double] = [], windowStart = p.depth / 2
         var measured: [Double] = [], error: [Double] = [], predicted: [Double] = []
         for (index, w) in p.sw2.enumerated() {
+            // Each σ_w² its own seed, as in LatticeSweep: with one seed the exact sampler reuses
+            // the same Gaussians at every σ_w², so the curves' errors would be one error repeated.
             let network = LatticeNetwork(model: .linear, weightVariance: w, biasVariance: p.sb2, width: p.width, depth: p.depth,
-                                         networks: p.networks, seed: p.seed, sampler: sampler)
+                                         networks: p.networks, seed: p.seed(forIndex: index), sampler: sampler)
             try network.validate()
             windowStart = network.windowStart
             let result = try network.run(spectrum: true)
