@@ -23,17 +23,14 @@ let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic lin
     // histograms at a few q, and their mean and variance over networks.
     p.add("modes", LatticeModes(.init(ensemble: .init(sb2: 0.01, sw2: [0.9], width: width, depth: depth, networks: networks, seed: 6),
                                       histogramWavevectors: [0.05, 0.5, 1.5, 3.0])))
-    p.add("window-figure", LatticeWindowFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, exact sampler", profile: p.profile),
-                                               trajectories: trajectories))
+    p.add("window-figure", LatticeWindowFigure(p.profile, trajectories: trajectories))
     // 003 Fig. 6: the paper's σ_w² set; bands of 8 modes (W = 513 gives 32 bands over (0, π]).
     let covariance = p.add("covariance", ReLULatticeCovariance(.init(
         ensemble: .init(sb2: 0.01, sw2: p.profile.pick(quick: [0.34, 1.3], default: [0.02, 0.34, 0.66, 0.98, 1.3, 1.62, 1.94], paper: [0.02, 0.34, 0.66, 0.98, 1.3, 1.62, 1.94]),
                         width: width, depth: depth, networks: networks, seed: 5),
         modesPerBin: p.profile.pick(quick: 8, default: 8, paper: 4))))
-    p.add("covariance-figure", ReLUCovarianceFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, M = \(networks) networks, window layers \(depth / 2)–\(depth), exact sampler",
-                                                          profile: p.profile), covariance: covariance))
-    p.add("figure", LatticeFigure(.init(protocolText: "N = \(width), L = \(depth), σ_b² = 0.01, M = \(networks) networks, window layers \(depth / 2)–\(depth), exact sampler (W y drawn from its exact Gaussian law: fresh weights each layer)",
-                                        profile: p.profile), linear: linear, relu: relu, spectrum: spectrum))
+    p.add("covariance-figure", ReLUCovarianceFigure(p.profile, covariance: covariance))
+    p.add("figure", LatticeFigure(p.profile, linear: linear, relu: relu, spectrum: spectrum))
 }
 
 /// Mean-field theory against finite width: tanh networks of width 50 to 1000 on both sides of

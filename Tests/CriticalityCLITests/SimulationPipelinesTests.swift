@@ -20,14 +20,16 @@ struct SimulationPipelinesTests {
         try #require(first.status == 0, "\(first.stderr)")
         cli.expectRendered(Self.figures)
 
-        let covariance = try LabelledData.read(from: cli.results.appendingPathComponent("003-lattice/covariance"))
-        let bands = try covariance.axis("q").values
+        let covariance = try ReLULatticeCovarianceData.read(from: cli.results.appendingPathComponent("003-lattice/covariance"))
+        let bands = covariance.q
         #expect(bands.count == 8 && bands.allSatisfy { $0 > 0 && $0 < Double.pi }, "\(bands)")
-        let within = try covariance.variable("within_3se_leading").values[0]
-        let median = try covariance.variable("median_gap_leading").values[0]
+        let within = covariance.withinThreeLeading, median = covariance.medianGapLeading
         #expect(within >= 0.9 && median < 1.5, "leading order: \(within) within 3 SE, median gap \(median) SE")
+        // The figure's caption states the protocol the data hold, not one the pipeline repeats.
+        let caption = try String(contentsOf: cli.results.appendingPathComponent("003-lattice/covariance-figure/relu-covariance.caption.txt"), encoding: .utf8)
+        #expect(caption.contains("N = \(covariance.width), L = \(covariance.depth)") && caption.contains("M = \(covariance.networks) networks"), "\(caption)")
         // k given the previous layer is Binomial(N, 1/2): Σ_kk = 1/4 in ε̃_k = (k − N/2)/√N; Eq. 22 gives 2/5.
-        let kk = try covariance.variable("cov_kk").values, kkPaper = try covariance.variable("cov_kk_paper").values
+        let kk = covariance[.kk].measured, kkPaper = covariance[.kk].paper
         let kkMean = kk.reduce(0, +) / Double(kk.count)
         #expect(abs(kkMean - 0.25) < 0.02, "measured Σ_kk \(kkMean)")
         #expect(kkPaper.allSatisfy { abs($0 - 0.4) < 1e-9 }, "Eq. 22's Σ_kk \(kkPaper)")

@@ -10,14 +10,14 @@ import Artifacts
 /// standard errors), the inverse of 003 Eq. 22 (dashed) and this project's leading-order
 /// covariance (thin solid); the caption gives the gap to each in standard errors.
 public struct ReLUCovarianceFigure: Stage {
-    /// What the caption states.
-    public typealias Parameters = CaptionParameters
+    /// The profile the caption names; everything else it states comes from the input.
+    public typealias Parameters = Profile
 
     public static let kind = "figure.relu-covariance"
     public var parameters: Parameters
-    public let covariance: Artifact<LabelledData>
+    public let covariance: Artifact<ReLULatticeCovarianceData>
 
-    public init(_ parameters: Parameters, covariance: Artifact<LabelledData>) {
+    public init(_ parameters: Parameters, covariance: Artifact<ReLULatticeCovarianceData>) {
         self.parameters = parameters
         self.covariance = covariance
     }
@@ -31,7 +31,7 @@ public struct ReLUCovarianceFigure: Stage {
 
     public func run(_ context: StageContext) throws -> FigureArtifact {
         let data = try context.read(covariance)
-        let sw2 = try data.axis("sigma_w2").values, q = try data.axis("q").values
+        let sw2 = data.sw2, q = data.q
         // A logarithmic q axis: the long-wavelength modes, where the variances grow as σ_w² → 2,
         // would otherwise be squeezed into the first few points.
         let lowest = (q.first ?? 0.01) * 0.9
@@ -39,21 +39,18 @@ public struct ReLUCovarianceFigure: Stage {
         for row in FluctuationField.allCases {
             for column in FluctuationField.allCases {
                 let component = Self.component(row: row, column: column)
-                let name = ReLULatticeCovariance.datasetName(component)
-                let measured = try data.variable(name).values, error = try data.variable(name + "_stderr").values
-                let paper = try data.variable(name + "_paper").values, leading = try data.variable(name + "_leading").values
+                let entry = data[component.schemaEntry]
                 var layers: [Layer] = []
                 if row != column { layers.append(.reference(ReferenceLine(.horizontal(y: 0), style: Style(color: .gray, lineWidth: 1, dash: .dotted)))) }
                 for (i, w) in sw2.enumerated() {
-                    let range = (i * q.count)..<((i + 1) * q.count)
                     let colour = SeriesColors.color(i)
                     let first = row == .plus && column == .plus
                     let legend = row == .plus && column == .minus && i == 0
-                    layers.append(.series(Series(x: q, y: Array(paper[range]), title: legend ? "inverse of Eq. 22 (003)" : nil,
+                    layers.append(.series(Series(x: q, y: Array(data.row(entry.paper, at: i)), title: legend ? "inverse of Eq. 22 (003)" : nil,
                                                  style: Style(color: colour, lineWidth: 1.5, dash: .dashed))))
-                    layers.append(.series(Series(x: q, y: Array(leading[range]), title: legend ? "leading order (ours)" : nil,
+                    layers.append(.series(Series(x: q, y: Array(data.row(entry.leading, at: i)), title: legend ? "leading order (ours)" : nil,
                                                  style: Style(color: colour, lineWidth: 1))))
-                    layers.append(.errorBars(ErrorBars(x: q, y: Array(measured[range]), error: Array(error[range]),
+                    layers.append(.errorBars(ErrorBars(x: q, y: Array(data.row(entry.measured, at: i)), error: Array(data.row(entry.stderr, at: i)),
                                                        title: first ? Text("σ_w² = \(CaptionNumber.format(w))") : nil,
                                                        style: Style(color: colour, pointType: 7, pointSize: 0.5))))
                 }
@@ -63,26 +60,21 @@ public struct ReLUCovarianceFigure: Stage {
                                     key: .topRight, layers: layers))
             }
         }
-        func number(_ name: String) -> String {
-            guard let v = try? data.variable(name).values.first else { return "?" }
-            return String(format: "%.2g", v)
-        }
-        let kkName = ReLULatticeCovariance.datasetName(FluctuationComponent(row: .k, column: .k, part: .real))
-        let kkMeasured = try data.variable(kkName).values, kkPaper = try data.variable(kkName + "_paper").values
+        func number(_ value: Double) -> String { String(format: "%.2g", value) }
+        let kkMeasured = data[.kk].measured, kkPaper = data[.kk].paper
         let kk = (measured: kkMeasured.reduce(0, +) / Double(kkMeasured.count), paper: kkPaper.reduce(0, +) / Double(kkPaper.count))
-        let pkName = ReLULatticeCovariance.datasetName(FluctuationComponent(row: .plus, column: .k, part: .real))
-        let opposite = zip(try data.variable(pkName).values, try data.variable(pkName + "_paper").values).filter { $0.0 * $0.1 < 0 }.count
+        let opposite = zip(data[.pkReal].measured, data[.pkReal].paper).filter { $0.0 * $0.1 < 0 }.count
         let caption = Text("""
         Fourier-space covariance of the fluctuations of the stochastic ReLU network (003 Fig. 6) in the paper's coordinates \
         ε̃± = √(2(1 − σ_w²/2)/σ_b²)(r± − r*), ε̃_k = (k − N/2)/√N; on and above the diagonal Re Σ, below it Im Σ of the mirrored entry. \
         Points: measured (cross-periodograms of the analysis window, bands of modes, mean ± standard error over networks). Dashed: the \
         inverse of 003 Eq. 22. Thin solid: our leading-order covariance of the layer resampling (z^l = s_l g, (a, b, κ) noise of \
         covariance C, AR(1) with ρ = σ_w²/2; see docs). Gap, median |measured − theory| in standard errors: Eq. 22 \
-        \(number("median_gap_paper")), ours \(number("median_gap_leading")); points within 3 standard errors: Eq. 22 \
-        \(number("within_3se_paper")), ours \(number("within_3se_leading")). Σ_kk averaged over bands and σ_w²: measured \
+        \(number(data.medianGapPaper)), ours \(number(data.medianGapLeading)); points within 3 standard errors: Eq. 22 \
+        \(number(data.withinThreePaper)), ours \(number(data.withinThreeLeading)). Σ_kk averaged over bands and σ_w²: measured \
         \(String(format: "%.3f", kk.measured)), Eq. 22 \(String(format: "%.3f", kk.paper)) (k is binomial given the layer before: 1/4). \
-        Re Σ₊k has the opposite sign to Eq. 22's in \(opposite) of \(sw2.count * q.count) bands. \(parameters.protocolText). \
-        Profile: \(parameters.profile).
+        Re Σ₊k has the opposite sign to Eq. 22's in \(opposite) of \(sw2.count * q.count) bands. \(data.latticeProtocol.text), \
+        bands of \(data.modesPerBin) modes. Profile: \(parameters).
         """)
         return FigureArtifact(name: "relu-covariance", figure: Figure(caption: caption, size: FigureSize(width: 1300, height: 1100),
                                                                       grid: Grid(rows: 3, columns: 3), panels: panels))

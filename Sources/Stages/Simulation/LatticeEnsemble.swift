@@ -22,4 +22,9 @@ public struct LatticeEnsemble: Codable, Hashable, Sendable {
         self.networks = networks
         self.seed = seed
     }
+
+    /// The seed of the networks at σ_w² number `index`: each σ_w² its own, so that the exact
+    /// sampler does not reuse one σ_w²'s Gaussians at the next and the points' errors are
+    /// independent. Distinct for every index below 1 000 003 and from the next ensemble seed's.
+    public func seed(forIndex index: Int) -> UInt64 { seed &* 1_000_003 &+ UInt64(index) }
 }

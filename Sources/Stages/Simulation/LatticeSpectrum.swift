@@ -17,14 +17,17 @@ public struct LatticeSpectrum: Stage {
 
     public struct Missing: Error, CustomStringConvertible { public let description: String }
 
-    public func run(_ context: StageContext) throws -> LabelledData {
-        let p = parameters
-        var modes: [Double] = []
+    public func run(_ context: StageContext) throws -> LatticeSpectrumData {
+        let p = parameters, sampler = Sampler.exact
+        var modes: [Double] = [], windowStart = p.depth / 2
         var measured: [Double] = [], error: [Double] = [], predicted: [Double] = []
         for (index, w) in p.sw2.enumerated() {
+            // Each σ_w² its own seed, as in LatticeSweep: with one seed the exact sampler reuses
+            // the same Gaussians at every σ_w², so the curves' errors would be one error repeated.
             let network = LatticeNetwork(model: .linear, weightVariance: w, biasVariance: p.sb2, width: p.width, depth: p.depth,
-                                         networks: p.networks, seed: p.seed)
+                                         networks: p.networks, seed: p.seed(forIndex: index), sampler: sampler)
             try network.validate()
+            windowStart = network.windowStart
             let result = try network.run(spectrum: true)
             guard let q = result.modes, let v = result.modeVariance, let e = result.modeVarianceStandardError, let t = result.modeVariancePredicted else {
                 throw Missing(description: "the lattice run returned no spectrum")
@@ -33,13 +36,8 @@ public struct LatticeSpectrum: Stage {
             measured += v; error += e; predicted += t
             context.progress(Double(index + 1) / Double(p.sw2.count))
         }
-        var data = LabelledData(description: "Fourier-mode variance of the norm fluctuations of the linear lattice network (paper 003 Fig. 4, Eq. 15)",
-                                attributes: ["sigma_b2": "\(p.sb2)", "width": "\(p.width)", "depth": "\(p.depth)", "networks": "\(p.networks)"])
-        data.addAxis("sigma_w2", values: p.sw2, units: "1", description: "weight variance sigma_w^2")
-        data.addAxis("q", values: modes, units: "rad", description: "wavevector 2 pi j / W along the depth window")
-        data.addVariable("mode_variance", over: ["sigma_w2", "q"], values: measured, units: "1", description: "measured <|eps_q|^2>/W")
-        data.addVariable("mode_variance_stderr", over: ["sigma_w2", "q"], values: error, units: "1", description: "its standard error over networks")
-        data.addVariable("mode_variance_predicted", over: ["sigma_w2", "q"], values: predicted, units: "1", description: "003 Eq. 15")
-        return data
+        return LatticeSpectrumData(sb2: p.sb2, width: p.width, depth: p.depth, windowStart: windowStart, networks: p.networks,
+                                   sampler: sampler.rawValue, sw2: p.sw2,
+                                   q: modes, modeVariance: measured, modeVarianceStderr: error, modeVariancePredicted: predicted)
     }
 }

@@ -26,60 +26,58 @@ public struct ReLULatticeCovariance: Stage {
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
 
-    /// The dataset name of a component's measured values; `_stderr`, `_paper` and `_leading`
-    /// suffixes name its standard error and the two theories.
-    public static func datasetName(_ component: FluctuationComponent) -> String { "cov_" + component.name }
-
-    public func run(_ context: StageContext) throws -> LabelledData {
+    public func run(_ context: StageContext) throws -> ReLULatticeCovarianceData {
         let p = parameters.ensemble
-        var columns: [String: [Double]] = [:]
-        var centres: [Double] = []
+        let sampler = Sampler.exact
+        var entries: [ReLULatticeCovarianceData.Entry: ReLULatticeCovarianceData.EntrySeries] = [:]
+        var centres: [Double] = [], windowStart = p.depth / 2
         var paperGaps: [Double] = [], leadingGaps: [Double] = []
         for (index, w) in p.sw2.enumerated() {
             // Each σ_w² its own seed, so the curves' errors are independent (as in LatticeSweep).
             let network = LatticeNetwork(model: .relu, weightVariance: w, biasVariance: p.sb2, width: p.width, depth: p.depth,
-                                         networks: p.networks, seed: p.seed &* 1_000_003 &+ UInt64(index), sampler: .exact)
+                                         networks: p.networks, seed: p.seed(forIndex: index), sampler: sampler)
+            windowStart = network.windowStart
             let measured = try network.fluctuationCovariance(modesPerBin: parameters.modesPerBin)
             let theory = ReLULatticeFluctuations(weightVariance: w, biasVariance: p.sb2, width: p.width)
             let paper = try theory.paperCovariance(over: measured.bins)
             let leading = theory.leadingOrderCovariance(over: measured.bins)
             if centres.isEmpty { centres = measured.bins.centres }
             for component in FluctuationComponent.all {
-                let name = Self.datasetName(component)
                 let estimates = measured.estimates(for: component)
-                columns[name, default: []] += estimates.map(\.mean)
-                columns[name + "_stderr", default: []] += estimates.map(\.standardError)
-                columns[name + "_paper", default: []] += paper.map { $0.value(component) }
-                columns[name + "_leading", default: []] += leading.map { $0.value(component) }
+                var series = entries[component.schemaEntry] ?? .init(measured: [], stderr: [], paper: [], leading: [])
+                series.measured += estimates.map(\.mean)
+                series.stderr += estimates.map(\.standardError)
+                series.paper += paper.map { $0.value(component) }
+                series.leading += leading.map { $0.value(component) }
+                entries[component.schemaEntry] = series
             }
             paperGaps += measured.gaps(to: paper)
             leadingGaps += measured.gaps(to: leading)
             context.progress(Double(index + 1) / Double(p.sw2.count))
         }
-        var data = LabelledData(description: "Fourier-space covariance of the ReLU lattice fluctuations (eps+, eps-, eps_k) of paper 003 Fig. 6: measured over layers \(p.depth / 2)-\(p.depth), \(p.networks) networks of width \(p.width); the inverse of 003 Eq. 22 and the leading-order covariance of the resampling (ours)",
-                                attributes: ["sigma_b2": "\(p.sb2)", "width": "\(p.width)", "depth": "\(p.depth)", "networks": "\(p.networks)",
-                                             "modes_per_bin": "\(parameters.modesPerBin)", "sampler": "exact",
-                                             "coordinates": "eps+- = sqrt(2(1 - sigma_w^2/2)/sigma_b^2) (r+- - r*), eps_k = (k - N/2)/sqrt(N) (003 Eq. 21)",
-                                             "fourier_convention": "eps(q) = W^-1/2 sum_l exp(+i q l) eps_l; Sigma(q) = <eps(q) eps(q)^H>"])
-        data.addAxis("sigma_w2", values: p.sw2, units: "1", description: "weight variance sigma_w^2")
-        data.addAxis("q", values: centres, units: "rad", description: "mean wavevector of a band of \(parameters.modesPerBin) modes 2 pi j / W (j >= 1)")
-        for component in FluctuationComponent.all {
-            let name = Self.datasetName(component)
-            data.addVariable(name, over: ["sigma_w2", "q"], values: columns[name]!, units: "1", description: "measured \(component.label)")
-            data.addVariable(name + "_stderr", over: ["sigma_w2", "q"], values: columns[name + "_stderr"]!, units: "1", description: "its standard error over networks")
-            data.addVariable(name + "_paper", over: ["sigma_w2", "q"], values: columns[name + "_paper"]!, units: "1", description: "\(component.label) from the inverse of 003 Eq. 22")
-            data.addVariable(name + "_leading", over: ["sigma_w2", "q"], values: columns[name + "_leading"]!, units: "1",
-                             description: "\(component.label) to leading order in 1/N from the layer resampling (ours, not in 003)")
+        return ReLULatticeCovarianceData(sb2: p.sb2, width: p.width, depth: p.depth, windowStart: windowStart, networks: p.networks,
+                                         modesPerBin: parameters.modesPerBin, sampler: sampler.rawValue, sw2: p.sw2, q: centres, entries: entries,
+                                         medianGapPaper: GapSummary.median(paperGaps), medianGapLeading: GapSummary.median(leadingGaps),
+                                         withinThreePaper: GapSummary.withinThree(paperGaps), withinThreeLeading: GapSummary.withinThree(leadingGaps))
+    }
+}
+
+extension FluctuationComponent {
+    /// The data file's entry for this component: a diagonal entry or an upper one
+    /// (``FluctuationComponent/all``); a component below the diagonal is the upper entry's
+    /// conjugate, which the file does not hold.
+    public var schemaEntry: ReLULatticeCovarianceData.Entry {
+        switch (row, column, part) {
+        case (.plus, .plus, _): return .pp
+        case (.minus, .minus, _): return .mm
+        case (.k, .k, _): return .kk
+        case (.plus, .minus, .real): return .pmReal
+        case (.plus, .k, .real): return .pkReal
+        case (.minus, .k, .real): return .mkReal
+        case (.plus, .minus, .imaginary): return .pmImaginary
+        case (.plus, .k, .imaginary): return .pkImaginary
+        case (.minus, .k, .imaginary): return .mkImaginary
+        default: preconditionFailure("\(self) lies below the diagonal; use the upper entry (FluctuationComponent.all)")
         }
-        data.addAxis("value", values: [0], units: "1", description: "a single value")
-        data.addVariable("median_gap_paper", over: ["value"], values: [GapSummary.median(paperGaps)], units: "standard errors",
-                         description: "median |measured - inverse of 003 Eq. 22| over all components, bands and sigma_w^2")
-        data.addVariable("median_gap_leading", over: ["value"], values: [GapSummary.median(leadingGaps)], units: "standard errors",
-                         description: "median |measured - leading-order covariance (ours)| over all components, bands and sigma_w^2")
-        data.addVariable("within_3se_paper", over: ["value"], values: [GapSummary.withinThree(paperGaps)], units: "1",
-                         description: "fraction of points within 3 standard errors of the inverse of 003 Eq. 22")
-        data.addVariable("within_3se_leading", over: ["value"], values: [GapSummary.withinThree(leadingGaps)], units: "1",
-                         description: "fraction of points within 3 standard errors of the leading-order covariance (ours)")
-        return data
     }
 }
