@@ -22,7 +22,7 @@ struct ContentSchemaTests {
             sigmaW2: [1, 2.5], widths: [20, 40, 80], layers: [0, 1, 2, 3],
             q: ramp(s * n * l, from: 1), qStandardError: ramp(s * n * l, from: 100), c: ramp(s * n * l, from: 200),
             cStandardError: ramp(s * n * l, from: 300), qTheory: ramp(s * l, from: 400), cTheory: ramp(s * l, from: 500),
-            lastLayerQVariance: ramp(s * n, from: 600), lastLayerQVarianceStandardError: ramp(s * n, from: 700),
+            lastLayerQVariance: ramp(s * n, from: 600), lastLayerQVarianceStandardError: ramp(s * n, from: 700), scaledVarianceTheory: [0.3, 9],
             varianceExponent: [-1.01, -0.98], varianceExponentLower: [-1.1, -1.07], varianceExponentUpper: [-0.92, -0.89],
             variancePrefactor: [0.1, 3])
     }

@@ -37,3 +37,21 @@ import Testing
         #expect(abs(mean - r.q[4]) < 1e-12 * max(1, r.q[4]), "\(mean) vs \(r.q[4])")
     }
 }
+
+/// Our leading-order prediction of the 1/N prefactor (``MeanField/FiniteWidthVariance``) against
+/// the measurement at N = 1000.
+@Suite struct FiniteWidthVariancePredictionTests {
+    /// tanh, σ_b² = 0.05, L = 10, M = 2000 networks (exact sampler): N · Var q^L agrees with the
+    /// prediction within 3 standard errors plus 50/N relative for the next order, on both sides
+    /// of the transition.
+    @Test(arguments: [1.0, 2.5])
+    func measuredVarianceMatchesLeadingOrder(sw2: Double) throws {
+        let n = 1000
+        let p = FinitePropagation(activation: .tanh, weightVariance: sw2, biasVariance: 0.05, width: n, depth: 10,
+                                  networks: 2000, seed: 31, q0: 1, c0: 0.5, sampler: .exact)
+        let v = SampleVariance(samples: try p.run(threads: 2).lastLayerQ)
+        let predicted = try FiniteWidthVariance.scaledVariance(activation: .tanh, weightVariance: sw2, biasVariance: 0.05, q0: 1, layers: 10)[10]
+        let measured = Double(n) * v.value, error = Double(n) * v.standardError
+        #expect(abs(measured - predicted) < 3 * error + 50.0 / Double(n) * predicted, "N Var q^L = \(measured) ± \(error) vs \(predicted)")
+    }
+}

@@ -3,7 +3,8 @@ import Pipeline
 
 /// Finite-width networks against the mean-field layer maps: q^l and c^l of input pairs measured
 /// in M random networks per (σ_w², N), the maps' q^l and c^l, and the finite-width fluctuation,
-/// the variance of q^L across networks against N with a power-law fit per σ_w².
+/// the variance of q^L across networks against N with a power-law fit per σ_w² and our
+/// leading-order prediction of N Var q^L.
 ///
 /// Arrays over (σ_w², N, l) are row-major in that order; ``slice(_:sigmaW2:width:)`` and
 /// ``slice(_:sigmaW2:)`` cut out one curve.
@@ -33,6 +34,8 @@ public struct FiniteWidthPropagationData: LabelledSchema, Equatable {
                                                             description: "sample variance across networks of q^L = |h^L_1|^2/N of the first input")
     public static let lastLayerQVarianceStandardError = DataColumn<Self>("q_last_variance_stderr", over: [sigmaW2, widths], label: "SE(Var qᴸ)",
                                                                          description: "standard error of that variance (from the fourth central moment)")
+    public static let scaledVarianceTheory = DataColumn<Self>("q_last_variance_scaled_theory", over: [sigmaW2], label: "N Var qᴸ (order 1/N)",
+                                                              description: "leading-order prediction of N Var q^L (the map's noise propagated through its slope; ours, not the papers')")
     public static let varianceExponent = DataColumn<Self>("q_last_variance_exponent", over: [sigmaW2], label: "b",
                                                           description: "exponent b of the weighted least-squares fit Var q^L = A N^b")
     public static let varianceExponentLower = DataColumn<Self>("q_last_variance_exponent_lower", over: [sigmaW2], label: "b (2.5 %)",
@@ -53,6 +56,7 @@ public struct FiniteWidthPropagationData: LabelledSchema, Equatable {
     public var cTheory: [Double]
     public var lastLayerQVariance: [Double]
     public var lastLayerQVarianceStandardError: [Double]
+    public var scaledVarianceTheory: [Double]
     public var varianceExponent: [Double]
     public var varianceExponentLower: [Double]
     public var varianceExponentUpper: [Double]
@@ -66,7 +70,7 @@ public struct FiniteWidthPropagationData: LabelledSchema, Equatable {
     /// A value to write; arrays row-major over their columns' axes.
     public init(sigmaW2: [Double], widths: [Double], layers: [Double],
                 q: [Double], qStandardError: [Double], c: [Double], cStandardError: [Double],
-                qTheory: [Double], cTheory: [Double], lastLayerQVariance: [Double], lastLayerQVarianceStandardError: [Double],
+                qTheory: [Double], cTheory: [Double], lastLayerQVariance: [Double], lastLayerQVarianceStandardError: [Double], scaledVarianceTheory: [Double],
                 varianceExponent: [Double], varianceExponentLower: [Double], varianceExponentUpper: [Double], variancePrefactor: [Double]) {
         self.sigmaW2 = sigmaW2
         self.widths = widths
@@ -79,6 +83,7 @@ public struct FiniteWidthPropagationData: LabelledSchema, Equatable {
         self.cTheory = cTheory
         self.lastLayerQVariance = lastLayerQVariance
         self.lastLayerQVarianceStandardError = lastLayerQVarianceStandardError
+        self.scaledVarianceTheory = scaledVarianceTheory
         self.varianceExponent = varianceExponent
         self.varianceExponentLower = varianceExponentLower
         self.varianceExponentUpper = varianceExponentUpper
@@ -92,6 +97,7 @@ public struct FiniteWidthPropagationData: LabelledSchema, Equatable {
                   qTheory: try data.values(Self.qTheory), cTheory: try data.values(Self.cTheory),
                   lastLayerQVariance: try data.values(Self.lastLayerQVariance),
                   lastLayerQVarianceStandardError: try data.values(Self.lastLayerQVarianceStandardError),
+                  scaledVarianceTheory: try data.values(Self.scaledVarianceTheory),
                   varianceExponent: try data.values(Self.varianceExponent),
                   varianceExponentLower: try data.values(Self.varianceExponentLower),
                   varianceExponentUpper: try data.values(Self.varianceExponentUpper),
@@ -112,6 +118,7 @@ public struct FiniteWidthPropagationData: LabelledSchema, Equatable {
         data.add(variable: Self.cTheory, values: cTheory)
         data.add(variable: Self.lastLayerQVariance, values: lastLayerQVariance)
         data.add(variable: Self.lastLayerQVarianceStandardError, values: lastLayerQVarianceStandardError)
+        data.add(variable: Self.scaledVarianceTheory, values: scaledVarianceTheory)
         data.add(variable: Self.varianceExponent, values: varianceExponent)
         data.add(variable: Self.varianceExponentLower, values: varianceExponentLower)
         data.add(variable: Self.varianceExponentUpper, values: varianceExponentUpper)

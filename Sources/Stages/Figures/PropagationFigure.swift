@@ -50,9 +50,15 @@ public struct PropagationFigure: Stage {
             let variance = data.slice(data.lastLayerQVariance, sigmaW2: i)
             vLayers.append(.errorBars(ErrorBars(x: data.widths, y: variance, error: data.slice(data.lastLayerQVarianceStandardError, sigmaW2: i),
                                                 title: Text(name), style: Style(color: colour, pointType: 7, pointSize: 0.8))))
+            let k = data.scaledVarianceTheory[i]
+            if k.isFinite, k > 0 {
+                vLayers.append(.series(Series(x: data.widths, y: data.widths.map { k / $0 }, title: i == 0 ? "order 1/N (ours)" : nil,
+                                              style: Style(color: colour, lineWidth: 1.5, dash: .dotted))))
+            }
             let b = data.varianceExponent[i], a = data.variancePrefactor[i]
             if b.isFinite, a.isFinite {
-                vLayers.append(.series(Series(x: data.widths, y: data.widths.map { a * pow($0, b) }, style: Style(color: colour, lineWidth: 1.5))))
+                vLayers.append(.series(Series(x: data.widths, y: data.widths.map { a * pow($0, b) }, title: i == 0 ? "fit A Nᵇ" : nil,
+                                              style: Style(color: colour, lineWidth: 1.5))))
                 fits.append("b = \(String(format: "%.2f", b)) [\(String(format: "%.2f", data.varianceExponentLower[i])), \(String(format: "%.2f", data.varianceExponentUpper[i]))] at \(name)")
             }
         }
@@ -89,9 +95,9 @@ public struct PropagationFigure: Stage {
         c⁰ = \(CaptionNumber.format(made.c0)), L = \(made.depth), M = \(made.networks) networks per width (\(made.sampler.rawValue) sampler, \
         \(made.widths.count > 1 ? "seeds \(made.seed)–\(made.seed + UInt64(made.widths.count - 1)), one per width" : "seed \(made.seed)")). \
         Left, middle: mean ± SE over networks against the mean-field maps (002 Eqs. 3, 5–7). Right: Var qᴸ of one input across networks \
-        (± SE from the 4th moment), weighted log-log \(fitText). \
-        Paper's: the mean field is the N → ∞ limit, and 003 (§3, Eqs. 13–14) finds O(1) fluctuations of |z| about r* ∝ √N with 1/N corrections; \
-        ours: Var qᴸ measured for \(made.activation.rawValue) against N and its fitted slope. Profile: \(parameters.profile).
+        (± SE from the 4th moment), weighted log-log \(fitText); dotted: our order-1/N prediction. \
+        Papers': the mean field is the N → ∞ limit, and 003 (§3, Eqs. 13–14) finds O(1) fluctuations of |z| about r* ∝ √N with 1/N corrections; \
+        ours: Var qᴸ measured for \(made.activation.rawValue) against N, its fitted slope and the 1/N prefactor (the map's noise through its slope). Profile: \(parameters.profile).
         """)
         return FigureArtifact(name: "propagation", figure: Figure(caption: caption, size: FigureSize(width: 1500, height: 640),
                                                                  grid: Grid(rows: 1, columns: 3), panels: panels))

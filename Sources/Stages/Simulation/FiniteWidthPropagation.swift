@@ -8,7 +8,8 @@ import Artifacts
 /// through M random networks of each width N (dense sampler: real Gaussian matrices through BLAS),
 /// with standard errors over networks, next to the layer maps (002 Eqs. 3, 5–7); and the
 /// finite-width fluctuation: the variance across networks of q^L (first input) against N, with
-/// its standard error and a power-law fit Var q^L = A N^b per σ_w² (expected b ≈ −1).
+/// its standard error and a power-law fit Var q^L = A N^b per σ_w² (expected b ≈ −1), next to
+/// our leading-order prediction of N Var q^L (``MeanField/FiniteWidthVariance``).
 public struct FiniteWidthPropagation: Stage {
     /// The ensembles.
     public struct Parameters: Codable, Hashable, Sendable {
@@ -46,12 +47,14 @@ public struct FiniteWidthPropagation: Stage {
         let p = parameters
         var q: [Double] = [], qe: [Double] = [], c: [Double] = [], ce: [Double] = []
         var qTheory: [Double] = [], cTheory: [Double] = []
-        var variance: [Double] = [], varianceSE: [Double] = []
+        var variance: [Double] = [], varianceSE: [Double] = [], scaledTheory: [Double] = []
         var exponent: [Double] = [], lower: [Double] = [], upper: [Double] = [], prefactor: [Double] = []
         let total = Double(p.sw2.count * p.widths.count)
         for (i, w) in p.sw2.enumerated() {
             let theory = try LayerTrajectory(activation: p.activation, weightVariance: w, biasVariance: p.sb2, q0: p.q0, c0: p.c0, layers: p.depth)
             qTheory += theory.q; cTheory += theory.c
+            scaledTheory.append(try FiniteWidthVariance.scaledVariance(activation: p.activation, weightVariance: w, biasVariance: p.sb2,
+                                                                       q0: p.q0, layers: p.depth)[p.depth])
             var row: [SampleVariance] = []
             for (j, n) in p.widths.enumerated() {
                 // Stream m of one seed starts with the same numbers at every width, so widths
@@ -76,7 +79,7 @@ public struct FiniteWidthPropagation: Stage {
         return FiniteWidthPropagationData(
             sigmaW2: p.sw2, widths: p.widths.map(Double.init), layers: (0...p.depth).map(Double.init),
             q: q, qStandardError: qe, c: c, cStandardError: ce, qTheory: qTheory, cTheory: cTheory,
-            lastLayerQVariance: variance, lastLayerQVarianceStandardError: varianceSE,
+            lastLayerQVariance: variance, lastLayerQVarianceStandardError: varianceSE, scaledVarianceTheory: scaledTheory,
             varianceExponent: exponent, varianceExponentLower: lower, varianceExponentUpper: upper, variancePrefactor: prefactor)
     }
 }
