@@ -32,7 +32,8 @@ public enum WeightEnsemble: String, Codable, Hashable, Sendable, CaseIterable, N
 /// with u₁, u₂ orthonormal random directions (per network), so q⁰ and c⁰ hold exactly; then
 /// h^l = W^l φ(h^{l−1}) + b^l for l = 1 … L with fresh W^l, b^l ~ N(0, σ_b²) in every layer.
 /// Per network, q^l = (|h^l₁|² + |h^l₂|²)/(2N) and c^l = h^l₁·h^l₂ / (|h^l₁||h^l₂|); the result
-/// holds their means over networks and standard errors.
+/// holds their means over networks and standard errors, and each network's q^L of the first
+/// input alone (|h^L₁|²/N), whose spread across networks is the finite-width fluctuation.
 ///
 /// ```swift
 /// let p = try FinitePropagation(activation: .tanh, weightVariance: 1.5, biasVariance: 0.05,
@@ -105,11 +106,12 @@ public struct FinitePropagation: Codable, Hashable, Sendable {
             c.append(Estimate(samples: perNetwork.map { $0.c[l] }))
         }
         return PropagationResult(q: q.map(\.mean), qStandardError: q.map(\.standardError),
-                                 c: c.map(\.mean), cStandardError: c.map(\.standardError))
+                                 c: c.map(\.mean), cStandardError: c.map(\.standardError),
+                                 lastLayerQ: perNetwork.map(\.lastQ))
     }
 
-    /// One network (stream m): q^l and c^l for l = 0 … L.
-    func runNetwork(_ m: Int) throws -> (q: [Double], c: [Double]) {
+    /// One network (stream m): q^l and c^l for l = 0 … L, and q^L of the first input alone.
+    func runNetwork(_ m: Int) throws -> (q: [Double], c: [Double], lastQ: Double) {
         let n = width
         var stream = GaussianStream(seed: seed, stream: UInt64(m))
         // h: column-major N × 2 (input 1 then input 2).
@@ -125,10 +127,12 @@ public struct FinitePropagation: Codable, Hashable, Sendable {
         try makeInputs(&h, n: n)
 
         var qs = [Double](), cs = [Double]()
+        var firstInputQ = 0.0
         qs.reserveCapacity(depth + 1); cs.reserveCapacity(depth + 1)
         func record() {
             var s11 = 0.0, s22 = 0.0, s12 = 0.0
             for i in 0..<n { s11 += h[i] * h[i]; s22 += h[n + i] * h[n + i]; s12 += h[i] * h[n + i] }
+            firstInputQ = s11 / Double(n)
             qs.append((s11 + s22) / Double(2 * n))
             let denominator = (s11 * s22).squareRoot()
             cs.append(denominator > 0 ? s12 / denominator : .nan)
@@ -178,7 +182,7 @@ public struct FinitePropagation: Codable, Hashable, Sendable {
             swap(&h, &next)
             record()
         }
-        return (qs, cs)
+        return (qs, cs, firstInputQ)
     }
 
     /// Turns two Gaussian vectors (columns of `h`) into inputs with |h|²/N = q⁰ and correlation c⁰.
@@ -210,6 +214,9 @@ public struct PropagationResult: Codable, Hashable, Sendable {
     public let qStandardError: [Double]
     public let c: [Double]
     public let cStandardError: [Double]
+    /// Each network's q^L of the first input alone, |h^L₁|²/N, in network order: the draws
+    /// whose variance across networks falls as 1/N.
+    public let lastLayerQ: [Double]
 }
 
 /// Overwrites the Gaussian matrix `a` (N × N, column-major) with the Haar-distributed orthogonal Q

@@ -12,19 +12,19 @@ public struct NormTrajectoriesFigure: Stage {
     public static let kind = "figure.norm-trajectories"
     public var parameters: Parameters
     /// A ``FiniteWidthPropagation`` with one width.
-    public let propagation: Artifact<LabelledData>
+    public let propagation: Artifact<FiniteWidthPropagationData>
 
-    public init(_ parameters: Parameters, propagation: Artifact<LabelledData>) {
+    public init(_ parameters: Parameters, propagation: Artifact<FiniteWidthPropagationData>) {
         self.parameters = parameters
         self.propagation = propagation
     }
 
     public func run(_ context: StageContext) throws -> FigureArtifact {
         let data = try context.read(propagation)
-        let sw2 = try data.axis("sigma_w2").values, layers = try data.axis("layer").values
-        let width = try data.axis("width").values.last ?? 1
-        let q = try data.variable("q").values, qt = try data.variable("q_theory").values
-        let nW = try data.axis("width").values.count, L = layers.count
+        let sw2 = data.sigmaW2, layers = data.layers
+        let width = data.widths.last ?? 1
+        let q = data.q, qt = data.qTheory
+        let nW = data.widths.count, L = layers.count
         var series: [Layer] = []
         for (i, w) in sw2.enumerated() {
             let shade = sw2.count > 1 ? Double(i) / Double(sw2.count - 1) : 0

@@ -6,8 +6,10 @@ import Artifacts
 
 /// Finite-width propagation against mean-field theory: q^l and c^l of pairs of inputs pushed
 /// through M random networks of each width N (dense sampler: real Gaussian matrices through BLAS),
-/// with standard errors over networks, next to the layer maps (002 Eqs. 3, 5–7), and the error
-/// at the last layer as N grows.
+/// with standard errors over networks, next to the layer maps (002 Eqs. 3, 5–7); and the
+/// finite-width fluctuation: the variance across networks of q^L (first input) against N, with
+/// its standard error and a power-law fit Var q^L = A N^b per σ_w² (expected b ≈ −1), next to
+/// our leading-order prediction of N Var q^L (``MeanField/FiniteWidthVariance``).
 public struct FiniteWidthPropagation: Stage {
     /// The ensembles.
     public struct Parameters: Codable, Hashable, Sendable {
@@ -41,42 +43,43 @@ public struct FiniteWidthPropagation: Stage {
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
 
-    public func run(_ context: StageContext) throws -> LabelledData {
+    public func run(_ context: StageContext) throws -> FiniteWidthPropagationData {
         let p = parameters
         var q: [Double] = [], qe: [Double] = [], c: [Double] = [], ce: [Double] = []
         var qTheory: [Double] = [], cTheory: [Double] = []
-        var lastQError: [Double] = [], lastQErrorSE: [Double] = [], lastCError: [Double] = [], lastCErrorSE: [Double] = []
+        var variance: [Double] = [], varianceSE: [Double] = [], scaledTheory: [Double] = []
+        var exponent: [Double] = [], lower: [Double] = [], upper: [Double] = [], prefactor: [Double] = []
         let total = Double(p.sw2.count * p.widths.count)
         for (i, w) in p.sw2.enumerated() {
             let theory = try LayerTrajectory(activation: p.activation, weightVariance: w, biasVariance: p.sb2, q0: p.q0, c0: p.c0, layers: p.depth)
             qTheory += theory.q; cTheory += theory.c
+            scaledTheory.append(try FiniteWidthVariance.scaledVariance(activation: p.activation, weightVariance: w, biasVariance: p.sb2,
+                                                                       q0: p.q0, layers: p.depth)[p.depth])
+            var row: [SampleVariance] = []
             for (j, n) in p.widths.enumerated() {
+                // Stream m of one seed starts with the same numbers at every width, so widths
+                // get seeds of their own: the points of one fit are independent. σ_w² rows
+                // share them (common random numbers across the transition).
                 let run = FinitePropagation(activation: p.activation, weightVariance: w, biasVariance: p.sb2, width: n, depth: p.depth,
-                                            networks: p.networks, seed: p.seed, q0: p.q0, c0: p.c0, sampler: p.sampler)
+                                            networks: p.networks, seed: p.seed &+ UInt64(j), q0: p.q0, c0: p.c0, sampler: p.sampler)
                 try run.validate()
                 let result = try run.run()
                 q += result.q; qe += result.qStandardError; c += result.c; ce += result.cStandardError
-                lastQError.append(result.q.last! - theory.q.last!); lastQErrorSE.append(result.qStandardError.last!)
-                lastCError.append(result.c.last! - theory.c.last!); lastCErrorSE.append(result.cStandardError.last!)
+                row.append(SampleVariance(samples: result.lastLayerQ))
                 context.progress(Double(i * p.widths.count + j + 1) / total)
             }
+            variance += row.map(\.value); varianceSE += row.map(\.standardError)
+            // No fit where it cannot be made (one width, one network, a zero variance): NaN says so.
+            let fit = try? PowerLawFit(x: p.widths.map(Double.init), y: row.map(\.value), standardErrors: row.map(\.standardError))
+            exponent.append(fit?.exponent ?? .nan)
+            lower.append(fit?.exponentInterval.lowerBound ?? .nan)
+            upper.append(fit?.exponentInterval.upperBound ?? .nan)
+            prefactor.append(fit?.prefactor ?? .nan)
         }
-        var data = LabelledData(description: "finite-width propagation of input pairs against the mean-field layer maps (\(p.activation.rawValue), sigma_b^2 = \(p.sb2))",
-                                attributes: ["activation": p.activation.rawValue, "sigma_b2": "\(p.sb2)", "networks": "\(p.networks)", "sampler": p.sampler.rawValue])
-        data.addAxis("sigma_w2", values: p.sw2, units: "1", description: "weight variance sigma_w^2")
-        data.addAxis("width", values: p.widths.map(Double.init), units: "units", description: "network width N")
-        data.addAxis("layer", values: (0...p.depth).map(Double.init), units: "layers", description: "layer l (0: the inputs)")
-        let dims = ["sigma_w2", "width", "layer"]
-        data.addVariable("q", over: dims, values: q, units: "1", description: "measured q^l = |h^l|^2 / N, mean over networks")
-        data.addVariable("q_stderr", over: dims, values: qe, units: "1", description: "standard error of q^l over networks")
-        data.addVariable("c", over: dims, values: c, units: "1", description: "measured correlation c^l of the pair")
-        data.addVariable("c_stderr", over: dims, values: ce, units: "1", description: "standard error of c^l")
-        data.addVariable("q_theory", over: ["sigma_w2", "layer"], values: qTheory, units: "1", description: "mean-field q^l (002 Eq. 3)")
-        data.addVariable("c_theory", over: ["sigma_w2", "layer"], values: cTheory, units: "1", description: "mean-field c^l (002 Eqs. 5-7)")
-        data.addVariable("q_last_error", over: ["sigma_w2", "width"], values: lastQError, units: "1", description: "q^L measured minus theory")
-        data.addVariable("q_last_error_stderr", over: ["sigma_w2", "width"], values: lastQErrorSE, units: "1", description: "its standard error")
-        data.addVariable("c_last_error", over: ["sigma_w2", "width"], values: lastCError, units: "1", description: "c^L measured minus theory")
-        data.addVariable("c_last_error_stderr", over: ["sigma_w2", "width"], values: lastCErrorSE, units: "1", description: "its standard error")
-        return data
+        return FiniteWidthPropagationData(
+            sigmaW2: p.sw2, widths: p.widths.map(Double.init), layers: (0...p.depth).map(Double.init),
+            q: q, qStandardError: qe, c: c, cStandardError: ce, qTheory: qTheory, cTheory: cTheory,
+            lastLayerQVariance: variance, lastLayerQVarianceStandardError: varianceSE, scaledVarianceTheory: scaledTheory,
+            varianceExponent: exponent, varianceExponentLower: lower, varianceExponentUpper: upper, variancePrefactor: prefactor)
     }
 }

@@ -4,9 +4,13 @@ import Pipeline
 import Simulation
 import Artifacts
 
-/// Dynamical isometry (002 §3.2): singular values of the input–output Jacobian of random networks
-/// at a critical point, for each activation, weight ensemble (Gaussian, Haar-orthogonal) and
-/// depth, with the mean squared singular value against the theory's χ₁^L.
+/// Dynamical isometry (002 §3.2, after Pennington et al. 2017): singular values of the
+/// input–output Jacobian of random networks started at q*, for each family (activation, weight
+/// ensemble — Gaussian or Haar-orthogonal — and (σ_w², σ_b²)) and depth, with the mean squared
+/// singular value (median of means over networks, bootstrap interval) against the theory's χ₁^L
+/// and the spread of the spectrum (5th and 95th percentiles, relative variance of σ²). The
+/// depths of one family are checkpoints of the same M networks (nested, not independent);
+/// families use independent streams.
 public struct JacobianSpectra: Stage {
     /// One network family at its critical point.
     public struct Family: Codable, Hashable, Sendable {
@@ -43,33 +47,34 @@ public struct JacobianSpectra: Stage {
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
 
-    public func run(_ context: StageContext) throws -> LabelledData {
+    public func run(_ context: StageContext) throws -> JacobianSpectraData {
         let p = parameters
-        var values: [Double] = [], meanSquare: [Double] = [], meanSquareSE: [Double] = [], predicted: [Double] = [], spread: [Double] = []
-        let total = Double(p.families.count * p.depths.count)
+        var values: [Double] = [], meanSquared: [Double] = [], lower: [Double] = [], upper: [Double] = [], predicted: [Double] = []
+        var low: [Double] = [], high: [Double] = [], spread: [Double] = [], qStar: [Double] = [], chi1: [Double] = []
         for (f, family) in p.families.enumerated() {
-            for (d, depth) in p.depths.enumerated() {
-                let result = try JacobianSpectrum(activation: family.activation, weightVariance: family.sw2, biasVariance: family.sb2,
-                                                  width: p.width, depth: depth, networks: p.networks, seed: p.seed &+ UInt64(f * 1000 + d),
-                                                  weights: family.weights).run()
+            let spectrum = JacobianSpectrum(activation: family.activation, weightVariance: family.sw2, biasVariance: family.sb2,
+                                            width: p.width, depth: p.depths.max() ?? 1, networks: p.networks,
+                                            seed: p.seed &+ UInt64(f), weights: family.weights)
+            let results = try spectrum.run(depths: p.depths)
+            qStar.append(results[0].inputLength)
+            chi1.append(results[0].chi1)
+            for result in results {
                 values += result.singularValues.flatMap { $0 }
-                meanSquare.append(result.meanSquaredSingularValue.mean)
-                meanSquareSE.append(result.meanSquaredSingularValue.standardError)
+                meanSquared.append(result.robustMeanSquaredSingularValue.estimate)
+                lower.append(result.robustMeanSquaredSingularValue.interval.lowerBound)
+                upper.append(result.robustMeanSquaredSingularValue.interval.upperBound)
                 predicted.append(result.predictedMeanSquaredSingularValue)
-                spread.append(result.squaredSingularValueVariance.mean)
-                context.progress(Double(f * p.depths.count + d + 1) / total)
+                low.append(result.singularValueQuantile(0.05))
+                high.append(result.singularValueQuantile(0.95))
+                spread.append(result.relativeSquaredSingularValueVariance.mean)
             }
+            context.progress(Double(f + 1) / Double(p.families.count))
         }
-        var data = LabelledData(description: "singular values of the input-output Jacobian at criticality (paper 002 section 3.2)",
-                                attributes: ["families": p.families.map { "\($0.activation.rawValue) sw2=\($0.sw2) sb2=\($0.sb2) \($0.weights.rawValue)" }.joined(separator: "; ")])
-        data.addAxis("family", values: p.families.indices.map(Double.init), units: "1", description: "network family (see the families attribute)")
-        data.addAxis("depth", values: p.depths.map(Double.init), units: "layers", description: "depth L")
-        data.addAxis("sample", values: (0..<(p.networks * p.width)).map(Double.init), units: "1", description: "singular value index, network-major")
-        data.addVariable("singular_values", over: ["family", "depth", "sample"], values: values, units: "1", description: "singular values of J")
-        data.addVariable("mean_squared", over: ["family", "depth"], values: meanSquare, units: "1", description: "(1/N) sum sigma_i^2, mean over networks")
-        data.addVariable("mean_squared_stderr", over: ["family", "depth"], values: meanSquareSE, units: "1", description: "its standard error")
-        data.addVariable("mean_squared_predicted", over: ["family", "depth"], values: predicted, units: "1", description: "chi_1^L (002 section 3.2)")
-        data.addVariable("squared_spread", over: ["family", "depth"], values: spread, units: "1", description: "variance of sigma^2 across the spectrum (0 for an isometry)")
-        return data
+        return JacobianSpectraData(
+            families: p.families.indices.map(Double.init), depths: p.depths.map(Double.init),
+            samples: (0..<(p.networks * p.width)).map(Double.init),
+            sigmaW2: p.families.map(\.sw2), sigmaB2: p.families.map(\.sb2), qStar: qStar, chi1: chi1,
+            singularValues: values, meanSquared: meanSquared, meanSquaredLower: lower, meanSquaredUpper: upper,
+            meanSquaredPredicted: predicted, lowPercentile: low, highPercentile: high, relativeSpread: spread)
     }
 }
