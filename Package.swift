@@ -107,6 +107,7 @@ let package = Package(
         .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS", "BLASKernel", "Training", "MeanField", "Simulation"]),
 
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(name: "BLASKernelTests", dependencies: ["BLASKernel"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),

@@ -93,6 +93,12 @@ public enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outputFD, 1)
         posix_spawn_file_actions_adddup2(&actions, errorFD, 2)
+        // Nothing else is inherited: libhdf5 opens files without O_CLOEXEC and locks them, and a
+        // child started by another stage kept such a descriptor (and its lock) alive after the
+        // writer closed it, so the next reader of that data.h5 failed with errno 11.
+        guard let closeFrom = addCloseFrom, closeFrom(&actions, 3) == 0 else {
+            throw SpawnError(reason: "this C library cannot close a child's inherited files (posix_spawn_file_actions_addclosefrom_np, glibc 2.34+)")
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -163,6 +169,13 @@ public enum ChildProcess {
         }
         return String(decoding: output, as: UTF8.self)
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), likewise behind `_GNU_SOURCE`.
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let addCloseFrom: AddCloseFrom? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
+    }()
 
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does not
     /// import (it sits behind `_GNU_SOURCE`).
