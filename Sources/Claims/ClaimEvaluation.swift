@@ -65,12 +65,16 @@ public enum ClaimEvaluation {
             } else if let correction = claim.correction {
                 let amendedValue = try correction.quantity.map { try read.value(of: $0) } ?? ours
                 let amended = try check(correction.rule, ours: amendedValue, uncertainty: uncertainty, interval: interval, read: read)
+                // The amended rule may read another quantity of the stage: name it instead of "ours".
+                let label = correction.quantity?.description ?? "ours"
+                let amendedRule = correction.rule.description.replacingOccurrences(of: "ours", with: label)
+                let amendedDetail = amended.detail.replacingOccurrences(of: "ours", with: label)
                 if amended.holds {
                     result.verdict = .corrected
-                    result.reason = "\(correction.finding) (as written, \(claim.rule.description) fails: \(asWritten.detail); \(correction.rule.description) holds: \(amended.detail))"
+                    result.reason = "\(correction.finding) (as written, \(claim.rule.description) fails: \(asWritten.detail); \(amendedRule) holds: \(amendedDetail))"
                 } else {
                     result.verdict = .notReproduced
-                    result.reason = "\(claim.rule.description) fails (\(asWritten.detail)); so does \(correction.rule.description) (\(amended.detail))"
+                    result.reason = "\(claim.rule.description) fails (\(asWritten.detail)); so does \(amendedRule) (\(amendedDetail))"
                 }
             } else {
                 result.verdict = .notReproduced
