@@ -20,6 +20,16 @@ public struct Evidence: Sendable {
     public var standardError: Quantity?
     /// The datasets holding the ends of an interval around the value (`n_low`, `n_high`).
     public var interval: (low: String, high: String)?
+    /// When set, the value is the mean over the treatment stages minus the mean over the control
+    /// stages of what each gives (seeds of two initialisations, say), with the standard error
+    /// of that difference; `stage` is the first treatment stage.
+    public var comparison: Comparison?
+
+    /// Two groups of stages whose means are compared.
+    public struct Comparison: Sendable {
+        public var treatment: [String]
+        public var control: [String]
+    }
 
     /// Evidence; see the type's example.
     public init(stage: String, _ quantity: Quantity, at fixed: [Coordinate] = [], reduce reduction: Reduction = .element,
@@ -32,9 +42,22 @@ public struct Evidence: Sendable {
         self.interval = interval
     }
 
+    /// The mean of `quantity` (reduced the same way) over the `treatment` stages minus its mean
+    /// over the `control` stages.
+    public init(comparing treatment: [String], with control: [String], _ quantity: Quantity, at fixed: [Coordinate] = [], reduce reduction: Reduction = .element) {
+        self.init(stage: treatment.first ?? "", quantity, at: fixed, reduce: reduction)
+        comparison = Comparison(treatment: treatment, control: control)
+    }
+
+    /// Every stage the evidence reads.
+    public var stages: [String] { comparison.map { $0.treatment + $0.control } ?? [stage] }
+
     /// "002-depth-scales/curves[tanh]: chi1 at sigma_w2 = 2".
     public var description: String {
         var text = "\(stage): \(quantity.description)"
+        if let comparison {
+            text = "mean over \(comparison.treatment.joined(separator: ", ")) minus mean over \(comparison.control.joined(separator: ", ")): \(quantity.description)"
+        }
         if !fixed.isEmpty { text += " at " + fixed.map(\.description).joined(separator: ", ") }
         if let r = reduction.description { text += ", " + r }
         if let standardError { text += " ± \(standardError.description)" }

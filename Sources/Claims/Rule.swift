@@ -30,6 +30,8 @@ public enum Rule: Sendable {
     case above(Double)
     /// The evidence's interval [low, high] contains x.
     case intervalContains(Double)
+    /// ours > x by more than `count` standard errors: larger, beyond the noise.
+    case exceeds(Double, standardErrors: Double)
 
     /// The rule in words, for the catalogue's readers and the verdict's reason.
     public var description: String {
@@ -41,6 +43,7 @@ public enum Rule: Sendable {
         case .below(let x): return "ours < \(RoundedNumber.plain(x))"
         case .above(let x): return "ours > \(RoundedNumber.plain(x))"
         case .intervalContains(let x): return "the interval of ours contains \(RoundedNumber.plain(x))"
+        case .exceeds(let x, let n): return "ours > \(RoundedNumber.plain(x)) by more than \(RoundedNumber.plain(n)) standard errors"
         }
     }
 }

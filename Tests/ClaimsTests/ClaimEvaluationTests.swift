@@ -77,3 +77,34 @@ import Testing
         #expect(objects[0]["verdict"] as? String == "not testable")
     }
 }
+
+/// A comparison of two groups of stages (seeds of two initialisations): the verdict follows the
+/// difference of their means against its standard error.
+@Suite struct ClaimComparisonTests {
+    func run(_ accuracy: [Double]) throws -> LabelledData {
+        var d = LabelledData(description: "a training run")
+        d.addAxis("step", values: (0..<accuracy.count).map(Double.init), units: "steps", description: "step")
+        d.addVariable("history_test_accuracy", over: ["step"], values: accuracy, units: "1", description: "test accuracy")
+        return d
+    }
+
+    func claim() -> Claim {
+        Claim(id: "f", paper: "002", location: "Fig. 3", statement: "orthogonal learns faster",
+              evidence: Evidence(comparing: ["o0", "o1", "o2"], with: ["g0", "g1", "g2"], .dataset("history_test_accuracy"), reduce: .mean),
+              rule: .exceeds(0, standardErrors: 2))
+    }
+
+    @Test func verdictFollowsTheDifference() throws {
+        let faster: [String: LabelledData] = [
+            "o0": try run([0.5, 0.7]), "o1": try run([0.52, 0.72]), "o2": try run([0.48, 0.68]),
+            "g0": try run([0.3, 0.5]), "g1": try run([0.32, 0.52]), "g2": try run([0.28, 0.48]),
+        ]
+        let result = ClaimEvaluation.evaluate(claim()) { .current(faster[$0]!) }
+        #expect(result.verdict == .reproduced)
+        #expect(abs((result.ours ?? 0) - 0.2) < 1e-12)
+        var same = faster
+        for s in ["g0", "g1", "g2"] { same[s] = faster["o" + s.dropFirst()] }
+        #expect(ClaimEvaluation.evaluate(claim()) { .current(same[$0]!) }.verdict == .notReproduced)
+        #expect(ClaimEvaluation.evaluate(claim()) { $0 == "g2" ? .missing : .current(faster[$0]!) }.verdict == .notTestable)
+    }
+}
