@@ -200,8 +200,10 @@ public struct HTMLReport {
             html += "<td>\(HTML.escape(paperValue))</td><td class=\"number\">\(HTML.escape(ours))</td><td>\(HTML.escape(r.reason))</td><td>"
             let stage = content.stage(r.stage)
             let pipeline = stage?.pipeline ?? String(r.stage.split(separator: "/").first ?? "")
-            if let figure = content.figures.first(where: { $0.pipeline == pipeline }) {
-                html += "<a href=\"#\(HTML.escape(figure.stage))\">figure</a> · "
+            // The figure's image (a file, like every other link of the page, so the folder checks alone).
+            if let figure = content.figures.first(where: { $0.pipeline == pipeline && $0.state == .current }),
+               let png = figure.manifest?.outputs.keys.sorted().first(where: { $0.hasSuffix(".png") }) {
+                html += "<a href=\"\(HTML.href("\(filesPrefix)\(figure.resultsFolder)/\(png)"))\">figure</a> · "
             }
             if let stage, stage.state == .current, stage.manifest?.outputs[LabelledData.fileName] != nil {
                 let link = "\(filesPrefix)\(stage.resultsFolder)/\(LabelledData.fileName)"
