@@ -72,20 +72,25 @@ let package = Package(
         // that what reads results (Reporting) does not link the science the stages run.
         .target(name: "Artifacts", dependencies: ["Pipeline", "HDF5", "Plot"]),
 
+        // The reproduction scorecard: the claim model, the verdict rules and their evaluation
+        // (pure functions from stored data to a verdict). A module of its own so the catalogue
+        // (Pipelines/Claims.swift), the report and the CLI share it without linking the science.
+        .target(name: "Claims", dependencies: ["Pipeline", "Artifacts"]),
+
         // Stage types: science wired into the engine (their source files are code dependencies).
         .target(name: "Stages", dependencies: ["Pipeline", "Artifacts", "Plot", "MeanField", "Training", "Simulation"]),
 
         // The papers, declared as pipelines: values and wiring only, never a code dependency.
-        .target(name: "Pipelines", dependencies: ["Pipeline", "Artifacts", "Stages", "MeanField", "Training", "Simulation"], path: "Pipelines"),
+        .target(name: "Pipelines", dependencies: ["Pipeline", "Artifacts", "Claims", "Stages", "MeanField", "Training", "Simulation"], path: "Pipelines"),
 
         // Reports and archives: the HTML report, the Workflow Run RO-Crate zip, and its verifier.
         .target(name: "Reporting", dependencies: [
-            "Pipeline", "Artifacts", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
+            "Pipeline", "Artifacts", "Claims", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
         .target(name: "CriticalityCLI", dependencies: [
-            "Pipeline", "Pipelines", "Reporting", "Artifacts", "Stages", "CBLAS", "BLASKernel", "CFFTW", "HDF5", "Training", "MeanField", "Simulation", "ChildProcess",
+            "Pipeline", "Pipelines", "Reporting", "Claims", "Artifacts", "Stages", "CBLAS", "BLASKernel", "CFFTW", "HDF5", "Training", "MeanField", "Simulation", "ChildProcess",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "criticality", dependencies: ["CriticalityCLI", "BLASKernel", "BuiltSources", "Pipeline"]),
@@ -113,6 +118,7 @@ let package = Package(
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
         .testTarget(name: "MeanFieldTests", dependencies: ["MeanField"]),
         .testTarget(name: "ArtifactsTests", dependencies: ["Artifacts", "Pipeline", "HDF5"]),
+        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Artifacts"]),
         .testTarget(name: "StagesTests", dependencies: ["Stages", "Artifacts"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField", "CBLAS", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),

@@ -26,7 +26,7 @@ public struct Criticality: ParsableCommand {
         subcommands: [
             RunCommand.self, StatusCommand.self, DagCommand.self, ShowCommand.self,
             ListCommand.self, CleanCommand.self, GarbageCollectCommand.self,
-            ReportCommand.self, ArchiveCommand.self, VerifyCommand.self, ExecCommand.self,
+            ReportCommand.self, ClaimsCommand.self, ArchiveCommand.self, VerifyCommand.self, ExecCommand.self,
             TheoryCommand.self, TrainCommand.self, TrainabilityCommand.self, SimulateCommand.self,
             DoctorCommand.self,
         ]

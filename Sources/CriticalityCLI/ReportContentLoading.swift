@@ -1,3 +1,4 @@
+import Claims
 import Foundation
 import Pipeline
 import Pipelines
@@ -11,6 +12,10 @@ extension WorkspaceOptions {
         let stages = try engine.provenance(graph, targets: targets)
         let used = Set(stages.map(\.pipeline))
         let pipelines = allPipelines().filter { used.contains($0.name) }.map { (name: $0.name, summary: $0.summary) }
-        return ReportContent(pipelines: pipelines, stages: stages, profile: profile, store: engine.store)
+        var content = ReportContent(pipelines: pipelines, stages: stages, profile: profile, store: engine.store)
+        // The scorecard covers every claim, whichever pipelines the report shows.
+        let all = targets.isEmpty ? stages : try engine.provenance(graph)
+        content.scorecard = Scorecard(claims: claimCatalogue(profile: profile), stages: all, store: engine.store, profile: profile.rawValue)
+        return content
     }
 }

@@ -1,3 +1,4 @@
+import Claims
 import Foundation
 import Pipeline
 import Artifacts
@@ -62,6 +63,18 @@ public struct HTMLReport {
                 }
             }
         }
+        // The scorecard links each claim to the data it was read from, drawn in a figure or not.
+        for result in content.scorecard?.results ?? [] where copyFiles {
+            guard let s = content.stage(result.stage), s.state == .current, copied.insert(s.stage).inserted,
+                  let source = content.outputsFolder(s), let manifest = s.manifest else { continue }
+            for file in manifest.outputs.keys.sorted() {
+                let target = staging.appendingPathComponent(filesPrefix).appendingPathComponent(s.resultsFolder).appendingPathComponent(file)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let data = try Data(contentsOf: source.appendingPathComponent(file))
+                try StoreFileCheck.require(SHA256Digest.of(data), file: file, of: s, manifest: manifest, profile: content.profile)
+                try data.write(to: target)
+            }
+        }
         // Grid cells are left out: each training cell's accuracy is one value, and hundreds of
         // them would bury the results the gathers summarise (n, critical points).
         let numbered = content.stages.filter { $0.state == .current && $0.group == nil }
@@ -78,6 +91,9 @@ public struct HTMLReport {
         }
         let html = page(keyNumbers: keyNumbers)
         try Data(html.utf8).write(to: staging.appendingPathComponent("index.html"))
+        if let scorecard = content.scorecard {
+            try scorecard.json().write(to: staging.appendingPathComponent(Scorecard.fileName))
+        }
         if writesMarker {
             try Data("Written by `criticality report`; the next report replaces this folder whole.\n".utf8)
                 .write(to: staging.appendingPathComponent(ReplaceableTarget.reportMarker))
@@ -126,6 +142,12 @@ public struct HTMLReport {
         th, td { border: 1px solid #ddd; padding: .2em .5em; text-align: left; vertical-align: top; }
         code { font-size: .9em; word-break: break-all; }
         .note { background: #f6d0d0; padding: .5em 1em; }
+        .verdict { white-space: nowrap; font-weight: bold; }
+        .reproduced { background: #d8f0d8; color: #185c18; }
+        .corrected { background: #d8e4f8; color: #123f7a; }
+        .not-reproduced { background: #f6d0d0; color: #8a1010; }
+        .not-testable { background: #eee; color: #555; }
+        td.number { text-align: right; white-space: nowrap; }
         </style>
         </head>
         <body>
@@ -135,6 +157,7 @@ public struct HTMLReport {
         Each figure lists the stages that made it; keys are the first 12 hex digits of their SHA-256.</p>
 
         """
+        if let scorecard = content.scorecard { html += scorecardSection(scorecard) }
         html += keyNumberTable(keyNumbers)
         let papers = Dictionary(grouping: content.pipelines, by: { PaperCatalog.paper(ofPipeline: $0.name) })
         for paper in papers.keys.sorted() {
@@ -162,16 +185,57 @@ public struct HTMLReport {
         return html
     }
 
-    private func keyNumberTable(_ numbers: [KeyNumber]) -> String {
-        guard !numbers.isEmpty else { return "<h2>Key numbers</h2>\n<p>No one-value results among the current stages.</p>\n" }
-        var html = "<h2>Key numbers</h2>\n<table>\n<tr><th>value</th><th>units</th><th>meaning</th><th>stage</th><th>HDF5 dataset</th></tr>\n"
-        for n in numbers {
-            let folder = content.stage(n.stage)?.resultsFolder ?? n.stage
-            let link = "\(filesPrefix)\(folder)/\(n.file)"
-            html += "<tr><td>\(String(format: "%.10g", n.value))</td><td>\(HTML.escape(n.units))</td><td>\(HTML.escape(n.meaning))</td>"
-            html += "<td>\(HTML.escape(n.stage))</td><td><a href=\"\(HTML.href(link))\">\(HTML.escape(folder + "/" + n.file))</a> <code>\(HTML.escape(n.dataset))</code></td></tr>\n"
+    /// The scorecard: counts per verdict, then one row per claim, linked to its figure and data.
+    private func scorecardSection(_ scorecard: Scorecard) -> String {
+        var html = "<h2 id=\"scorecard\">Reproduction scorecard</h2>\n<p>\(scorecard.results.count) claims of the papers: "
+        html += scorecard.counts.map { "<span class=\"verdict \(verdictClass($0.verdict))\">\($0.count) \($0.verdict.rawValue)</span>" }.joined(separator: ", ")
+        html += ". Catalogue: <code>Pipelines/Claims.swift</code>; the same as JSON: <a href=\"\(Scorecard.fileName)\">\(Scorecard.fileName)</a> "
+        html += "(<code>criticality claims --json --profile \(content.profile)</code>). Nothing is computed for it: a claim whose stage is stale or not computed is not testable.</p>\n"
+        html += "<table>\n<tr><th>verdict</th><th>claim</th><th>paper</th><th>paper's value</th><th>ours</th><th>why</th><th>evidence</th></tr>\n"
+        for r in scorecard.results {
+            let ours = r.ours.flatMap { $0.isNaN ? nil : $0 }.map { RoundedNumber.text($0, uncertainty: r.uncertainty) } ?? "—"
+            let paperValue = r.paperWording ?? r.paperValue.map(RoundedNumber.plain) ?? "—"
+            html += "<tr id=\"claim-\(HTML.escape(r.id))\"><td class=\"verdict \(verdictClass(r.verdict))\">\(r.verdict.rawValue)</td>"
+            html += "<td><b>\(HTML.escape(r.id))</b><br>\(HTML.escape(r.statement))</td><td>\(HTML.escape(r.paper)), \(HTML.escape(r.location))</td>"
+            html += "<td>\(HTML.escape(paperValue))</td><td class=\"number\">\(HTML.escape(ours))</td><td>\(HTML.escape(r.reason))</td><td>"
+            let stage = content.stage(r.stage)
+            let pipeline = stage?.pipeline ?? String(r.stage.split(separator: "/").first ?? "")
+            // The figure's image (a file, like every other link of the page, so the folder checks alone).
+            if let figure = content.figures.first(where: { $0.pipeline == pipeline && $0.state == .current }),
+               let png = figure.manifest?.outputs.keys.sorted().first(where: { $0.hasSuffix(".png") }) {
+                html += "<a href=\"\(HTML.href("\(filesPrefix)\(figure.resultsFolder)/\(png)"))\">figure</a> · "
+            }
+            if let stage, stage.state == .current, stage.manifest?.outputs[LabelledData.fileName] != nil {
+                let link = "\(filesPrefix)\(stage.resultsFolder)/\(LabelledData.fileName)"
+                html += "<a href=\"\(HTML.href(link))\">\(HTML.escape(stage.resultsFolder + "/" + LabelledData.fileName))</a> "
+            }
+            html += "<code>\(HTML.escape(r.evidence))</code></td></tr>\n"
         }
         return html + "</table>\n"
+    }
+
+    private func verdictClass(_ verdict: Verdict) -> String { verdict.rawValue.replacingOccurrences(of: " ", with: "-") }
+
+    /// One-value results grouped by figure: values rounded to their uncertainty where the stage
+    /// records one, units as the papers write them, and a fit that did not happen as one cell
+    /// saying why rather than rows of nan.
+    private func keyNumberTable(_ numbers: [KeyNumber]) -> String {
+        guard !numbers.isEmpty else { return "<h2>Key numbers</h2>\n<p>No one-value results among the current stages.</p>\n" }
+        var html = "<h2>Key numbers</h2>\n"
+        let groups = Dictionary(grouping: numbers, by: { KeyNumber.figureGroup(ofStage: $0.stage) })
+        let order = content.pipelines.map(\.name)
+        for group in groups.keys.sorted(by: { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }) {
+            let label = PaperCatalog.figureLabel(ofPipeline: group).map { "\($0) — " } ?? ""
+            html += "<h3>\(HTML.escape(label + group))</h3>\n<table>\n<tr><th>value</th><th>units</th><th>meaning</th><th>stage</th><th>HDF5 dataset</th></tr>\n"
+            for n in groups[group]! {
+                let folder = content.stage(n.stage)?.resultsFolder ?? n.stage
+                let link = "\(filesPrefix)\(folder)/\(n.file)"
+                html += "<tr><td class=\"number\">\(HTML.escape(n.displayValue))</td><td>\(HTML.escape(n.displayUnits))</td><td>\(HTML.escape(n.meaning))</td>"
+                html += "<td>\(HTML.escape(n.stage))</td><td><a href=\"\(HTML.href(link))\">\(HTML.escape(folder + "/" + n.file))</a> <code>\(HTML.escape(n.dataset))</code></td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        return html
     }
 
     private func section(_ figure: StageProvenance, summary: String) -> String {

@@ -1,3 +1,4 @@
+import Claims
 import Foundation
 import Pipeline
 
@@ -12,6 +13,9 @@ public struct ReportContent: Sendable {
     public var profile: Profile
     /// The store that holds the outputs.
     public var store: Store
+    /// The papers' claims with their verdicts: the report opens with them and writes them as
+    /// `claims.json` beside the page (nil: no scorecard).
+    public var scorecard: Scorecard?
 
     public init(pipelines: [(name: String, summary: String)], stages: [StageProvenance], profile: Profile, store: Store) {
         self.pipelines = pipelines
