@@ -1,6 +1,7 @@
 import Claims
 import Foundation
 import Pipeline
+import Training
 
 /// The reproduction scorecard's catalogue: every quantitative claim of papers 000–003 that the
 /// pipelines measure, with the paper's own value and wording, the stage and dataset that measure
@@ -9,8 +10,8 @@ import Pipeline
 ///
 /// Stage names depend on the profile where a pipeline's grid does (`000-relu-trainability`'s
 /// depths); a claim whose number no stage records yet says what would record it.
-public func claimCatalogue(profile: Profile) -> [Claim] {
-    let cifar = ProcessInfo.processInfo.environment["CRITICALITY_CIFAR10"].flatMap { $0.isEmpty ? nil : $0 }
+public func claimCatalogue(profile: Profile, dataDirectories: DataDirectories = DataDirectories()) -> [Claim] {
+    let cifar = dataDirectories[Dataset.cifar10.rawValue]
     let fig3Seeds = 0..<profile.pick(quick: 3, default: 3, paper: 5)  // as 002-fig3-learning-curves declares them
     let deepReLU = "000-relu-trainability/depth-\(profile.pick(quick: 6, default: 30, paper: 100))"
 
@@ -126,7 +127,7 @@ public func claimCatalogue(profile: Profile) -> [Claim] {
         multiple("002-fig2-tanh-6", stage: "002-fig2-trainability/tanh-long", figure: "§4 (after [13], Schoenholz et al.)", what: "tanh networks (σ_b² = 0.05)", n: 6, source: "Schoenholz et al. [13]"),
         multiple("002-fig2-cifar10-4.5", stage: "002-fig2-trainability/tanh-cifar10", figure: "Fig. 2 right, §4.3", what: "tanh networks on CIFAR-10", n: 4.5,
                  source: "002's overlay: the depth scale generalises to CIFAR-10",
-                 untestable: cifar == nil ? "CIFAR-10 is not installed: set CRITICALITY_CIFAR10 to the folder of its binary batches and run 002-fig2-trainability" : nil),
+                 untestable: cifar == nil ? "CIFAR-10 is not declared: give the folder of its binary batches with --data-dir cifar10=<folder> (make figures CIFAR10=<folder>) and run 002-fig2-trainability" : nil),
         multiple("002-fig4-cnn-4.5", stage: "002-fig4-cnn-trainability/tanh", figure: "Fig. 4, §4.5", what: "the tanh CNN with Delta-Orthogonal initialisation", n: 4.5,
                  source: "002's overlay",
                  untestable: profile == .default ? "the default profile does not train the CNN grid (too costly for `make figures`: 002-fig4-cnn-trainability/note says why); run it with --profile paper" : nil),

@@ -49,6 +49,6 @@ extension WorkspaceOptions {
         let graph = try self.graph()
         let engine = try self.engine()
         let stages = try engine.provenance(graph)
-        return Scorecard(claims: claimCatalogue(profile: profile), stages: stages, store: engine.store, profile: profile.rawValue)
+        return Scorecard(claims: claimCatalogue(profile: profile, dataDirectories: graph.dataDirectories), stages: stages, store: engine.store, profile: profile.rawValue)
     }
 }

@@ -15,7 +15,7 @@ extension WorkspaceOptions {
         var content = ReportContent(pipelines: pipelines, stages: stages, profile: profile, store: engine.store)
         // The scorecard covers every claim, whichever pipelines the report shows.
         let all = targets.isEmpty ? stages : try engine.provenance(graph)
-        content.scorecard = Scorecard(claims: claimCatalogue(profile: profile), stages: all, store: engine.store, profile: profile.rawValue)
+        content.scorecard = Scorecard(claims: claimCatalogue(profile: profile, dataDirectories: graph.dataDirectories), stages: all, store: engine.store, profile: profile.rawValue)
         return content
     }
 }
