@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/apple/swift-numerics", exact: "1.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // System libraries (Debian packages; see `make deps`).
@@ -86,6 +87,7 @@ let package = Package(
         // Reports and archives: the HTML report, the Workflow Run RO-Crate zip, and its verifier.
         .target(name: "Reporting", dependencies: [
             "Pipeline", "Artifacts", "Claims", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Yams", package: "Yams"),
         ]),
 
         // The command-line tool: a library so tests drive it in-process, and a thin executable.
@@ -122,6 +124,6 @@ let package = Package(
         .testTarget(name: "StagesTests", dependencies: ["Stages", "Artifacts"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "MeanField", "CBLAS", .product(name: "Numerics", package: "swift-numerics")]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "MeanField"]),
-        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Artifacts", "Stages", "BuiltSources", "SelftestStages"]),
+        .testTarget(name: "CriticalityCLITests", dependencies: ["CriticalityCLI", "Pipeline", "Artifacts", "Stages", "BuiltSources", "SelftestStages", "Reporting"]),
     ]
 )

@@ -11,7 +11,9 @@ struct ArchiveCommand: ParsableCommand {
         discussion: """
         The zip is a Workflow Run RO-Crate (workflow-run-crate 0.5 on RO-Crate 1.1) with a SHA-256
         for every file; the same results give the same bytes. Check it later with
-        `criticality verify <zip>`.
+        `criticality verify <zip>`. Its author, publisher and the agent of each run come from
+        CITATION.cff at the checkout's root (or --citation); with a `repository-code` there, the
+        workflow, Criticality and its stage types get absolute ids under that address.
         """)
 
     @Argument(help: "Pipelines or stages to include (default: all).")
@@ -31,14 +33,24 @@ struct ArchiveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Licence URL the crate declares for its content.", valueName: "url"))
     var license = "https://spdx.org/licenses/CC-BY-4.0"
 
+    @Option(help: ArgumentHelp("The CITATION.cff whose authors and repository the crate records (default: the checkout's).", valueName: "file"))
+    var citation: String?
+
     func validate() throws {
         if let maxFileBytes, maxFileBytes < 0 { throw ValidationError("--max-file-bytes must be 0 or more (got \(maxFileBytes))") }
     }
 
     func run() throws {
         do {
+            // Read first: a missing or malformed citation is reported before the store is read.
+            let sources = SourceTree.current()
+            let project = try citation.map { path in
+                let file = URL(fileURLWithPath: path)
+                return try ProjectCitation.read(in: file.deletingLastPathComponent(), named: file.lastPathComponent)
+            } ?? ProjectCitation.read(in: sources.root)
             let content = try workspace.reportContent(targets: targets)
-            var writer = ArchiveWriter(content: content, sources: .current())
+            var writer = ArchiveWriter(content: content, sources: sources)
+            writer.citation = project
             writer.withoutData = withoutData
             writer.maxFileBytes = maxFileBytes
             writer.license = license
@@ -47,6 +59,9 @@ struct ArchiveCommand: ParsableCommand {
             let written = try writer.write(to: target)
             let stale = content.stages.filter { $0.state == .stale }.count, missing = content.stages.filter { $0.state == .missing }.count
             print("Archive: \(written.archive.path) — \(written.files) files, \(written.bytes) bytes\(written.leftOut > 0 ? ", \(written.leftOut) left out" : "").")
+            if project.repository == nil {
+                print("note: \(project.file.path) has no repository-code, so Criticality, its stage types and the workflow keep local ids; rocrate-validator's RECOMMENDED checks \(ArchiveWriter.checksFailedWithoutRepository.map { "'\($0)'" }.joined(separator: ", ")) fail. Add `repository-code: https://…` to it to pass them.")
+            }
             if stale + missing > 0 {
                 print("note: \(stale) stale and \(missing) never-run stages; the archive holds their last results where there are any (`criticality status` says why).")
             }

@@ -22,6 +22,12 @@ struct ArchiveFile {
         case "html": return "text/html"
         case "swift": return "text/x-swift"
         case "txt": return "text/plain"
+        case "md": return "text/markdown"
+        case "csv": return "text/csv"
+        case "svg": return "image/svg+xml"
+        case "css": return "text/css"
+        case "js": return "text/javascript"
+        case "cff", "yaml", "yml": return "application/yaml"
         default: return "application/octet-stream"
         }
     }

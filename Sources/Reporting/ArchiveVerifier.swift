@@ -45,8 +45,8 @@ public struct ArchiveVerifier {
               let graph = document["@graph"] as? [[String: Any]] else {
             throw ReportingError.corruptMetadata(path: archive.path, reason: "ro-crate-metadata.json is not JSON-LD with an @graph")
         }
-        guard graph.contains(where: { $0["@id"] as? String == CrateMetadata.toolID }) else {
-            throw ReportingError.notOurArchive(path: archive.path, reason: "its RO-Crate was not written by criticality (no \(CrateMetadata.toolID) entity)")
+        guard CrateMetadata.isOurs(graph) else {
+            throw ReportingError.notOurArchive(path: archive.path, reason: "its RO-Crate was not written by criticality (no \(CrateMetadata.toolName) application entity)")
         }
         return graph
     }

@@ -18,6 +18,12 @@ public struct ArchiveWriter {
     public var maxFileBytes: Int? = nil
     /// The licence URL the crate declares for its content.
     public var license = "https://spdx.org/licenses/CC-BY-4.0"
+    /// Who made the project and where its code lives; nil: `CITATION.cff` at the sources' root.
+    public var citation: ProjectCitation?
+
+    /// The rocrate-validator RECOMMENDED checks an archive fails when the citation gives no
+    /// repository address (local ids are not absolute URIs, and there is no url to give).
+    public static var checksFailedWithoutRepository: [String] { CrateMetadata.relativeIDChecks }
 
     public init(content: ReportContent, sources: SourceTree) {
         self.content = content
@@ -36,6 +42,8 @@ public struct ArchiveWriter {
     static let entryDate = Date(timeIntervalSince1970: 315_532_800 + 86_400 * 2)
 
     public func write(to archive: URL) throws -> Written {
+        // A missing or malformed citation stops the archive before anything is hashed or written.
+        let citation = try self.citation ?? ProjectCitation.read(in: sources.root)
         try ReplaceableTarget.checkArchive(archive)
         let manager = FileManager.default
         Leftovers.sweep(manager.temporaryDirectory) { $0.hasPrefix("criticality-archive-") }
@@ -90,9 +98,18 @@ public struct ArchiveWriter {
         try page.write(to: report)
         for path in try Self.files(under: report) { try add("report/" + path, from: report.appendingPathComponent(path)) }
 
+        let resultFiles = files.filter { $0.path.hasPrefix("results/") }
+        let readme = scratch.appendingPathComponent(ArchiveReadme.path)
+        try Data(ArchiveReadme(profile: content.profile.rawValue, stages: ran.count, resultFiles: resultFiles.count,
+                               leftOut: resultFiles.filter { $0.leftOut != nil }.count, citation: citation).text.utf8).write(to: readme)
+        try add(ArchiveReadme.path, from: readme)
+
         files.sort { $0.path < $1.path }
+        // The workflow files were read from this checkout: name their commit only when the tree is clean.
+        let checkout = RunEnvironment.capture(sources: sources, libraries: [:])
         let metadata = try CrateMetadata(content: content, files: files, outputs: outputs, manifests: manifests,
-                                         workflow: "workflow/Pipelines/Registry.swift", license: license).json()
+                                         workflow: "workflow/Pipelines/Registry.swift", license: license, citation: citation,
+                                         commit: checkout.gitDirty == false ? checkout.gitCommit : nil).json()
 
         try manager.createDirectory(at: archive.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = archive.deletingLastPathComponent().appendingPathComponent(".\(archive.lastPathComponent).\(UUID().uuidString).partial")

@@ -7,7 +7,10 @@
 2. ro-crate-py opens the crate and finds the main workflow, every CreateAction and every file.
 3. h5py opens every HDF5 file and sees labelled axes (dimension scales).
 
-Usage: check_crate.py CRATE_DIR CACHE_DIR  — prints one JSON object; exit status 0 when all pass.
+Usage: check_crate.py CRATE_DIR CACHE_DIR [LEVEL]  — prints one JSON object; exit status 0 when
+all pass. LEVEL is the validator's requirement level (required, the default, or recommended); at
+recommended, every issue is listed with its check's name and the value it failed on, and "ok"
+asks only that no REQUIRED check fails (the caller judges the RECOMMENDED ones).
 """
 import json
 import os
@@ -15,6 +18,7 @@ import subprocess
 import sys
 
 crate_dir, cache_dir = sys.argv[1], sys.argv[2]
+level = sys.argv[3] if len(sys.argv) > 3 else "required"
 result = {}
 
 # --- 1. the validator, offline ---------------------------------------------------------------
@@ -63,21 +67,25 @@ session.close()
 
 validator = subprocess.run(
     [sys.executable, "-m", "rocrate_validator.main", "validate", "-p", "workflow-run-crate-0.5", "--offline",
-     "--cache-path", cache_name, "--no-paging", "-f", "json", "-np", crate_dir],
+     "--cache-path", cache_name, "--no-paging", "-f", "json", "-np", "-l", level, crate_dir],
     capture_output=True, text=True)
 if validator.returncode != 0 and "No module named" in validator.stderr:
     validator = subprocess.run(
         [os.path.join(os.path.dirname(sys.executable), "rocrate-validator"), "validate", "-p", "workflow-run-crate-0.5",
-         "--offline", "--cache-path", cache_name, "--no-paging", "-f", "json", "-np", crate_dir],
+         "--offline", "--cache-path", cache_name, "--no-paging", "-f", "json", "-np", "-l", level, crate_dir],
         capture_output=True, text=True)
 try:
     report = json.loads(validator.stdout)
     result["validator_passed"] = bool(report.get("passed"))
     result["validator_issues"] = [
         {"severity": i.get("severity"), "check": i.get("check", {}).get("identifier") if isinstance(i.get("check"), dict) else i.get("check"),
-         "message": i.get("message")} for i in report.get("issues", [])]
+         "name": i.get("check", {}).get("name") if isinstance(i.get("check"), dict) else None,
+         "message": i.get("message"), "value": i.get("violatingPropertyValue")} for i in report.get("issues", [])]
+    result["required_passed"] = bool(report.get("passed")) or (
+        level != "required" and not any(i["severity"] == "REQUIRED" for i in result["validator_issues"]))
 except json.JSONDecodeError:
     result["validator_passed"] = False
+    result["required_passed"] = False
     result["validator_issues"] = [{"message": (validator.stdout + validator.stderr)[-2000:]}]
 
 # --- 2. ro-crate-py ---------------------------------------------------------------------------
@@ -109,7 +117,7 @@ for root, _, names in os.walk(crate_dir):
                 h5.append({"file": os.path.relpath(path, crate_dir), "labelled_datasets": len(labelled)})
 result["hdf5"] = h5
 
-ok = (result["validator_passed"] and result["main_workflow"] and result["create_actions"] > 0
+ok = (result["required_passed"] and result["main_workflow"] and result["create_actions"] > 0
       and not result["files_missing_on_disk"] and not result["files_without_sha256"]
       and all(x["labelled_datasets"] > 0 for x in h5))
 result["ok"] = bool(ok)
