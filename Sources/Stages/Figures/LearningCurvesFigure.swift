@@ -149,9 +149,11 @@ public struct LearningCurvesFigure: Stage {
                 table.append("\(title), \(label): final test accuracy \(finalText), 90% of it after \(reachText)")
             }
             let seedList = (panelRuns.curves.first?.runs ?? []).compactMap { try? $0.recordedConfiguration().seed }
+            // The panel's initialisations, as its curves compare them ("gaussian against orthogonal").
+            var described = panelConfiguration
+            described.initialization = panelRuns.curves.map(\.initialization).joined(separator: " against ")
             protocols.append("\(panelConfiguration.isConvolutional ? "CNN (002 §4.1 architecture)" : "MLP"): "
-                             + TrainingProtocolText.describe(panelConfiguration, seeds: seedList, dataset: firstRun.dataset)
-                             + (panelRuns.curves.count > 1 ? ", \(panelRuns.curves.map(\.initialization).joined(separator: " against "))" : ""))
+                             + TrainingProtocolText.describe(described, seeds: seedList, dataset: firstRun.dataset))
             var layers = bands + lines
             layers.append(.reference(ReferenceLine(.horizontal(y: 0.1), title: "chance", style: Style(color: .gray, lineWidth: 1, dash: .dashed))))
             panels.append(Panel(title: Text(title),

@@ -47,7 +47,7 @@ public struct TrainabilityFigure: Stage {
     public func run(_ context: StageContext) throws -> FigureArtifact {
         var panels: [Panel] = []
         var fits: [String] = []
-        var protocols: [(title: String, text: String)] = []
+        var protocols: [(title: String, text: String, atStep: Int?)] = []
         let dashes: [Dash] = [.dashed, .dotted, .dashDotted]
         // Light colours that read on viridis and on the key's white background.
         let colours = [Color(hex: 0x00e5ff), Color(hex: 0xff66ff), Color(hex: 0xdddddd)]
@@ -55,8 +55,7 @@ public struct TrainabilityFigure: Stage {
             let data = try context.read(artifact)
             let configuration = try data.recordedConfiguration()
             let title = Self.title(data, configuration)
-            protocols.append((title, TrainingProtocolText.describe(configuration, seeds: data.seeds, dataset: data.dataset)
-                                  + (data.atStep.map { ", read at step \($0)" } ?? "")))
+            protocols.append((title, TrainingProtocolText.describe(configuration, seeds: data.seeds, dataset: data.dataset), data.atStep))
             let sw2 = data.sw2
             let byDepth = data.rows == .depth
             let rows = data.rowValues
@@ -105,10 +104,12 @@ public struct TrainabilityFigure: Stage {
             is a 95% bootstrap over columns where at least five columns have a boundary, otherwise the min–max of the columns' \
             ratios boundary/ξ_c), and the critical σ_w² (red). 
             """
-        // One protocol when every panel shares it, else each panel's.
+        // One protocol when every panel's cells share it (with the panels read before the end
+        // named), else each panel's.
+        let readEarly = protocols.compactMap { p in p.atStep.map { "; \(p.title): the same runs read at step \($0)" } }.joined()
         let protocolText = Set(protocols.map(\.text)).count <= 1
-            ? (protocols.first?.text ?? "")
-            : protocols.map { "\($0.title): \($0.text)" }.joined(separator: "; ")
+            ? (protocols.first?.text ?? "") + readEarly
+            : protocols.map { "\($0.title): \($0.text)\($0.atStep.map { ", read at step \($0)" } ?? "")" }.joined(separator: "; ")
         let deviations = parameters.deviations.isEmpty ? "" : "; \(parameters.deviations)"
         let columns = max(1, min(parameters.columns, panels.count))
         let rowsOfPanels = (panels.count + columns - 1) / columns
