@@ -10,13 +10,11 @@ let phaseDiagram = PipelineDefinition("001-phase-diagram", summary: "tanh phase 
     let rows = p.grid("rows", over: sb2.values, label: { "sb2=\(CaptionNumber.format($0.parameters.sb2))" }) { b in
         MeanFieldCurve(.init(activation: .tanh, sb2: b, sw2: sw2))
     }
-    let heatmap = p.add("xi-c", GatherRows(.init(axis: "sigma_b2", values: sb2.values, units: "1", axisDescription: "bias variance sigma_b^2",
-                                                variables: MeanFieldCurve.variables,
-                                                description: "mean-field quantities of tanh over (sigma_b^2, sigma_w^2) (paper 002, Eqs. 3-10)"),
-                                           rows: rows))
+    // The gather reads each row's σ_b² from the row, not from this axis a second time.
+    let heatmap = p.add("xi-c", GatherRows(rows: rows))
     // The line on an axis of its own, dense near σ_b² = 0 where σ_w²_c − 1 grows like σ_b^(2/3):
     // on the heatmap's rows it was a 31-point polyline with a false kink at the origin.
     let lineAxis: ParameterAxis = p.profile.pick(quick: .cubic(0, 0.3, 21), default: .cubic(0, 0.3, 201), paper: .cubic(0, 0.3, 401))
     let line = p.add("critical-line", CriticalLineCurve(.init(activation: .tanh, sb2: lineAxis)))
-    p.add("figure", PhaseDiagramFigure(.init(activation: "tanh", profile: p.profile), depth: heatmap, criticalLine: line))
+    p.add("figure", PhaseDiagramFigure(.init(profile: p.profile), depth: heatmap, criticalLine: line))
 }

@@ -45,9 +45,8 @@ let trainabilityFigure1 = PipelineDefinition("002-fig1-trainability", summary: "
     p.add("table", TrainabilityTable(.init(pipeline: "002-fig1-trainability", titles: panels.map { $0.0.rawValue }, profile: p.profile), heatmaps: maps))
     p.add("figure", TrainabilityFigure(.init(
         name: "fig1-trainability",
-        titles: panels.map { "\($0.0.rawValue), σ_b² = \(CaptionNumber.format($0.1))" },
-        what: "Trainability of deep fully connected networks on Fashion-MNIST after one epoch of training per cell (after 002 Fig. 1).",
-        protocolText: protocolUsed.describe(dataset: "Fashion-MNIST") + TrainabilityProtocol.widthNote(p.profile), columns: 2, profile: p.profile), heatmaps: maps))
+        what: "Trainability of deep fully connected networks after one epoch of training per cell (after 002 Fig. 1).",
+        deviations: TrainabilityProtocol.widthNote(p.profile), columns: 2, profile: p.profile), heatmaps: maps))
 }
 
 /// 002 Fig. 2: tanh at σ_b² = 0.05 after the longer training, with n·ξ_c. Left Fashion-MNIST;
@@ -62,30 +61,26 @@ let trainabilityFigure2 = PipelineDefinition("002-fig2-trainability", summary: "
     let depths: [Int] = p.profile.pick(quick: [2, 4, 8], default: depthAxis(5, 50, by: 5), paper: depthAxis(10, 300, by: 10))
     let sw2: [Double] = p.profile.pick(quick: [1, 1.76, 3], default: evenAxis(1, 4, by: 0.2), paper: ParameterAxis.linear(1, 4, 31).values)
     let cells = p.trainingCells("tanh-long-cells", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, protocol: longer, recordEvery: epochSteps)
-    let long = p.trainabilityHeatmap("tanh-long", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, seeds: longer.seeds, cells: cells)
+    let long = p.trainabilityHeatmap("tanh-long", cells: cells)
     let cifar = p.dataDirectories[Dataset.cifar10.rawValue]
-    let right: Artifact<LabelledData>
-    let rightTitle: String, rightText: String
+    let right: Artifact<TrainabilityHeatmapData>
+    let rightText: String
     if let cifar {
         right = p.trainabilityHeatmap("tanh-cifar10", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, protocol: longer,
                                       dataset: .cifar10, dataDirectory: cifar)
-        rightTitle = "tanh, CIFAR-10, \(longer.steps) steps"
         rightText = "right: CIFAR-10 from \(cifar), same protocol"
     } else {
-        right = p.trainabilityHeatmap("tanh-short", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, seeds: longer.seeds,
-                                      cells: cells, atStep: epochSteps)
-        rightTitle = "tanh, Fashion-MNIST, \(epochSteps) steps"
-        rightText = "right: CIFAR-10 is not installed (give its folder with --data-dir cifar10=<folder>, or CIFAR10=<folder> to make), so the same runs read after their first epoch (\(epochSteps) steps, Fig. 1's training), showing how the boundary moves with training time"
+        right = p.trainabilityHeatmap("tanh-short", cells: cells, atStep: epochSteps)
+        rightText = "right: CIFAR-10 is not declared (give its folder with --data-dir cifar10=<folder>, or CIFAR10=<folder> to make), so the same runs read after their first epoch (Fig. 1's training), showing how the boundary moves with training time"
     }
     p.add("table", TrainabilityTable(.init(pipeline: "002-fig2-trainability", titles: ["tanh, longer training", cifar == nil ? "tanh, first epoch" : "tanh, CIFAR-10"],
                                            profile: p.profile), heatmaps: [long, right]))
+    let deviations = [TrainabilityProtocol.widthNote(p.profile),
+                      p.profile == .default && epochs < 5 ? "002 trains 5 epochs, the default profile \(epochs) to stay within the `make figures` budget (docs/TRAINABILITY.md)" : ""]
     p.add("figure", TrainabilityFigure(.init(
         name: "fig2-trainability",
-        titles: ["tanh, Fashion-MNIST, \(longer.steps) steps", rightTitle],
-        what: "Trainability of deep tanh networks (σ_b² = 0.05) after 002 Fig. 2: left Fashion-MNIST after the longer training; \(rightText).",
-        protocolText: longer.describe(dataset: "Fashion-MNIST") + (cifar == nil ? "; right the same runs at step \(epochSteps)" : "; right the same on CIFAR-10")
-            + TrainabilityProtocol.widthNote(p.profile) + (p.profile == .default && epochs < 5
-                ? "; 002 trains 5 epochs, the default profile \(epochs) to stay within the `make figures` budget (docs/TRAINABILITY.md)" : ""),
+        what: "Trainability of deep tanh networks after 002 Fig. 2: left Fashion-MNIST after the longer training; \(rightText).",
+        deviations: deviations.filter { !$0.isEmpty }.joined(separator: "; "),
         columns: 2, profile: p.profile), heatmaps: [long, right]))
 }
 
@@ -133,11 +128,8 @@ let learningCurvesFigure3 = PipelineDefinition("002-fig3-learning-curves", summa
         return TrainingCell(.init(configuration: c))
     }
     p.add("figure", LearningCurvesFigure(.init(
-        panelTitles: ["fully connected, depth \(depth)", "convolutional, depth \(cnnDepth), \(cnn.width) channels"],
-        runLabels: ["Gaussian", "orthogonal"], runsPerPanel: 2, seedsPerRun: seeds, stepsPerEpoch: mlp.steps / epochs, batch: mlp.batch,
-        protocolText: "MLP: " + mlp.describe(dataset: "Fashion-MNIST") + "; CNN (002 §4.1 architecture): " + cnn.describe(dataset: "Fashion-MNIST")
-            + ", Delta-Orthogonal for the orthogonal runs"
-            + (p.profile == .default ? "; \(cnnDeviation); its depth is \(cnnDepth), not 40, to fit the `make figures` budget" : ""),
+        stepsPerEpoch: mlp.steps / epochs,
+        deviations: p.profile == .default ? "\(cnnDeviation); the CNN's depth is not 40, to fit the `make figures` budget" : "",
         profile: p.profile), runs: mlpRuns + cnnRuns))
 }
 
@@ -155,9 +147,8 @@ let reluPlane = PipelineDefinition("000-relu-trainability", summary: "ReLU train
     p.add("table", TrainabilityTable(.init(pipeline: "000-relu-trainability", titles: depths.map { "ReLU plane, depth \($0)" }, profile: p.profile), heatmaps: maps))
     p.add("figure", TrainabilityFigure(.init(
         name: "relu-plane",
-        titles: depths.map { "ReLU, depth \($0)" },
         what: "Trainability of ReLU networks over the (σ_w², σ_b²) plane at a shallow and a deep depth (paper 000, after Lee et al. 2017): the critical point is (σ_b², σ_w²) = (0, 2) and σ_w² = 2 is the semi-critical line (red); the trainable region should narrow onto it with depth.",
-        protocolText: protocolUsed.describe(dataset: "Fashion-MNIST") + TrainabilityProtocol.widthNote(p.profile), multiples: [], columns: 2,
+        deviations: TrainabilityProtocol.widthNote(p.profile), multiples: [], columns: 2,
         profile: p.profile), heatmaps: maps))
 }
 
@@ -184,7 +175,7 @@ let trainabilityFigure4 = PipelineDefinition("002-fig4-cnn-trainability", summar
     let map = p.trainabilityHeatmap("tanh", activation: .tanh, sb2: 0.05, sw2: sw2, depths: depths, protocol: cnn)
     p.add("table", TrainabilityTable(.init(pipeline: "002-fig4-cnn-trainability", titles: ["CNN, tanh"], profile: p.profile), heatmaps: [map]))
     p.add("figure", TrainabilityFigure(.init(
-        name: "fig4-cnn-trainability", titles: ["CNN, tanh, Delta-Orthogonal"],
+        name: "fig4-cnn-trainability",
         what: "Trainability of the convolutional network of 002 §4.1 (3×3 lift, two stride-2 layers, depth − 3 stride-1 layers, global average pooling) after 002 Fig. 4; ξ_c is the CNN mean field's zero mode, equal to the fully connected ξ_c.",
-        protocolText: cnn.describe(dataset: "Fashion-MNIST"), columns: 1, profile: p.profile), heatmaps: [map]))
+        columns: 1, profile: p.profile), heatmaps: [map]))
 }

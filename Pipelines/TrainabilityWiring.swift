@@ -22,7 +22,7 @@ struct TrainabilityProtocol {
     var initialization: WeightInitialization = .gaussian
 
     /// 002 §4.1's epoch: 180 steps (of 256 examples: 46,080 examples, about 3/4 of Fashion-MNIST's 60,000).
-    static let stepsPerEpoch = 180
+    static let stepsPerEpoch = TrainingProtocolText.stepsPerEpoch
 
     /// `epochs` of 002 §4.1's protocol: 1 for Fig. 1, 5 for Figs. 2–4.
     static func forProfile(_ profile: Profile, epochs: Int, seeds: Int = 1) -> TrainabilityProtocol {
@@ -35,17 +35,8 @@ struct TrainabilityProtocol {
     /// For captions: why the default profile's width is not 002's 300 (measured, docs/TRAINABILITY.md).
     static func widthNote(_ profile: Profile) -> String {
         profile == .default
-            ? "; width 100, not 002's 300: a 300-wide cell costs 5 to 6.5 times as much; at 100 every column learns less in one epoch and the chaotic side fails deeper (σ_w² = 3, depth 70: 0.37 at width 100, 0.09 at 300), so the fitted n overstates the width-300 one (docs/TRAINABILITY.md)"
+            ? "width 100, not 002's 300: a 300-wide cell costs 5 to 6.5 times as much; at 100 every column learns less in one epoch and the chaotic side fails deeper (σ_w² = 3, depth 70: 0.37 at width 100, 0.09 at 300), so the fitted n overstates the width-300 one (docs/TRAINABILITY.md)"
             : ""
-    }
-
-    /// For captions.
-    func describe(dataset: String) -> String {
-        let epochs = steps % Self.stepsPerEpoch == 0 && batch == 256
-            ? " (\(steps / Self.stepsPerEpoch) epoch\(steps == Self.stepsPerEpoch ? "" : "s") of 002's 180 steps)" : ""
-        let seedText = seeds.count == 1 ? "seed \(seeds[0])" : "mean of \(seeds.count) seeds"
-        return "\(optimizer.rawValue.uppercased()) at learning rate \(learningRate), batch \(batch), \(steps) steps\(epochs), " +
-        "\(architecture == .cnn ? "\(width) channels" : "width \(width)"), \(initialization.rawValue) initialisation, \(seedText), \(dataset) (inputs scaled as 002 §4.1)"
     }
 
     func configuration(activation: Activation, sw2: Double, sb2: Double, depth: Int, seed: UInt64) -> TrainingConfiguration {
@@ -76,16 +67,16 @@ struct TrainabilityPoint: Sendable {
 extension PipelineBuilder {
     /// A trainability heatmap: one cached training cell per (depth, σ_w², seed), gathered with the theory.
     func trainabilityHeatmap(_ name: String, activation: Activation, sb2: Double, sw2: [Double], depths: [Int],
-                             protocol p: TrainabilityProtocol, dataset: Dataset = .fashionMNIST, dataDirectory: String? = nil) -> Artifact<LabelledData> {
+                             protocol p: TrainabilityProtocol, dataset: Dataset = .fashionMNIST, dataDirectory: String? = nil) -> Artifact<TrainabilityHeatmapData> {
         let cells = trainingCells("\(name)-cells", activation: activation, sb2: sb2, sw2: sw2, depths: depths, protocol: p,
                                   dataset: dataset, dataDirectory: dataDirectory)
-        return trainabilityHeatmap(name, activation: activation, sb2: sb2, sw2: sw2, depths: depths, seeds: p.seeds, cells: cells)
+        return trainabilityHeatmap(name, cells: cells)
     }
 
     /// The training cells of a (depth, σ_w²) grid, row-major, seeds innermost; `recordEvery`
     /// steps each records its test accuracy (0: only at the end).
     func trainingCells(_ name: String, activation: Activation, sb2: Double, sw2: [Double], depths: [Int], protocol p: TrainabilityProtocol,
-                       recordEvery: Int = 0, dataset: Dataset = .fashionMNIST, dataDirectory: String? = nil) -> [Artifact<LabelledData>] {
+                       recordEvery: Int = 0, dataset: Dataset = .fashionMNIST, dataDirectory: String? = nil) -> [Artifact<TrainingCellData>] {
         let points = depths.flatMap { d in sw2.flatMap { w in p.seeds.map { TrainabilityPoint(row: Double(d), sw2: w, seed: $0) } } }
         return grid(name, over: points, label: { TrainingCellLabel.depthAndWeights($0) }) { point in
             var c = p.configuration(activation: activation, sw2: point.sw2, sb2: sb2, depth: Int(point.row), seed: point.seed)
@@ -94,24 +85,22 @@ extension PipelineBuilder {
         }
     }
 
-    /// Gathers `cells` (from ``trainingCells``) into a heatmap, at their end or at `atStep` of their history.
-    func trainabilityHeatmap(_ name: String, activation: Activation, sb2: Double, sw2: [Double], depths: [Int], seeds: [UInt64],
-                             cells: [Artifact<LabelledData>], atStep: Int? = nil) -> Artifact<LabelledData> {
-        add(name, TrainabilityHeatmap(.init(activation: activation, sb2: sb2, sw2: sw2, rows: depths.map(Double.init), seeds: seeds, atStep: atStep),
-                                      cells: cells))
+    /// Gathers `cells` (from ``trainingCells``) into a heatmap, at their end or at `atStep` of
+    /// their history; the grid's axes are the cells' own.
+    func trainabilityHeatmap(_ name: String, cells: [Artifact<TrainingCellData>], atStep: Int? = nil) -> Artifact<TrainabilityHeatmapData> {
+        add(name, TrainabilityHeatmap(.init(rows: .depth, atStep: atStep), cells: cells))
     }
 }
 
 extension PipelineBuilder {
     /// A trainability heatmap over (σ_b², σ_w²) at one depth (paper 000's plane).
     func trainabilityPlane(_ name: String, activation: Activation, sw2: [Double], sb2: [Double], depth: Int,
-                           protocol p: TrainabilityProtocol) -> Artifact<LabelledData> {
+                           protocol p: TrainabilityProtocol) -> Artifact<TrainabilityHeatmapData> {
         let points = sb2.flatMap { b in sw2.flatMap { w in p.seeds.map { TrainabilityPoint(row: b, sw2: w, seed: $0) } } }
         let cells = grid("\(name)-cells", over: points, label: { TrainingCellLabel.biasAndWeights($0) }) { point in
             TrainingCell(.init(configuration: p.configuration(activation: activation, sw2: point.sw2, sb2: point.row, depth: depth, seed: point.seed)))
         }
-        return add(name, TrainabilityHeatmap(.init(activation: activation, sb2: sb2.first ?? 0, sw2: sw2, rowAxis: "sigma_b2", rows: sb2, seeds: p.seeds),
-                                             cells: cells))
+        return add(name, TrainabilityHeatmap(.init(rows: .biasVariance), cells: cells))
     }
 }
 

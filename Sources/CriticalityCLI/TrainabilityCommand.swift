@@ -75,8 +75,8 @@ struct TrainabilityCommand: ParsableCommand {
             if let failure = summary.failed.first { throw ValidationError("\(failure.stage): \(failure.message)") }
             let heatmap = try engine.provenance(graph, targets: ["trainability/heatmap"]).last
             guard let manifest = heatmap?.manifest else { throw ValidationError("the heatmap was not computed") }
-            let data = try LabelledData.read(from: engine.store.outputs(manifest.key))
-            try report(data, sw2: sw2Values, depths: depthValues)
+            let data = try TrainabilityHeatmapData.read(from: engine.store.outputs(manifest.key))
+            try report(data)
         } catch let error as ValidationError {
             throw error
         } catch {
@@ -84,12 +84,14 @@ struct TrainabilityCommand: ParsableCommand {
         }
     }
 
-    private func report(_ data: LabelledData, sw2: [Double], depths: [Int]) throws {
-        let accuracy = try data.variable("test_accuracy").values
-        let rows = (0..<depths.count).map { r in Array(accuracy[(r * sw2.count)..<((r + 1) * sw2.count)]) }
-        let xi = try data.variable("xi_c").values, boundary = try data.variable("boundary").values
-        let n = try data.variable("n").values[0], low = try data.variable("n_low").values[0], high = try data.variable("n_high").values[0]
-        let used = (data.attributes["columns_used"] ?? "").split(separator: ",").compactMap { Int($0) }
+    /// Prints the heatmap over the grid the cells span (their own σ_w² and depths, ascending).
+    private func report(_ data: TrainabilityHeatmapData) throws {
+        guard let fit = data.fit else { throw ValidationError("the heatmap has no depth rows, so no boundary fit") }
+        let sw2 = data.sw2, depths = data.rowValues.map { Int($0) }
+        let rows = data.testAccuracyRows
+        let xi = data.xiC, boundary = fit.boundary
+        let n = fit.n, low = fit.nLow, high = fit.nHigh
+        let used = fit.columnsUsed
         if json {
             // Shortest round-trip numbers (ξ_c keeps every digit), null for non-finite ones.
             var out = TheoryJSON()
@@ -104,8 +106,8 @@ struct TrainabilityCommand: ParsableCommand {
             out.add("n_low", .number(low))
             out.add("n_high", .number(high))
             out.add("columns_used", .integers(used))
-            out.add("n_interval", .string(data.attributes["n_interval"] ?? "none"))
-            if !n.isFinite { out.add("note", .string(data.attributes["note"] ?? "no fit")) }
+            out.add("n_interval", .string(fit.intervalKind))
+            if !n.isFinite { out.add("note", .string(fit.note ?? "no fit")) }
             print(out.text)
             return
         }
@@ -113,8 +115,8 @@ struct TrainabilityCommand: ParsableCommand {
         for (d, row) in zip(depths, rows) { print(String(format: "  L = %4d  ", d) + row.map { String(format: "%.3f", $0) }.joined(separator: "  ")) }
         print("ξ_c       " + xi.map { $0.isFinite ? String(format: "%.2f", $0) : "∞/none" }.joined(separator: "  "))
         print("boundary  " + boundary.map { $0.isFinite ? String(format: "%.1f", $0) : "—" }.joined(separator: "  "))
-        if n.isFinite { print(String(format: "n = %.3f, interval [%.3f, %.3f]", n, low, high) + " (\(data.attributes["n_interval"] ?? "")) over \(used.count) columns") }
-        else { print("n: not fitted (\(data.attributes["note"] ?? "no boundary inside the grid"))") }
+        if n.isFinite { print(String(format: "n = %.3f, interval [%.3f, %.3f]", n, low, high) + " (\(fit.intervalKind)) over \(used.count) columns") }
+        else { print("n: not fitted (\(fit.note ?? "no boundary inside the grid"))") }
     }
 
     /// The most values an axis may have: each is a training run (or a row of them).

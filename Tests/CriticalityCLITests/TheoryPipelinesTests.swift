@@ -24,19 +24,21 @@ struct TheoryPipelinesTests {
 
         // ξ_c peaks where χ₁ = 1: the grid's largest ξ_c in each σ_b² row sits within one grid
         // step of the critical σ_w² that the critical-line stage solves for independently.
-        let heatmap = try LabelledData.read(from: cli.results.appendingPathComponent("001-phase-diagram/xi-c"))
-        let line = try LabelledData.read(from: cli.results.appendingPathComponent("001-phase-diagram/critical-line"))
-        let sw2 = try heatmap.axis("sigma_w2").values, sb2 = try heatmap.axis("sigma_b2").values
-        let xi = try heatmap.variable("xi_c").values
+        let heatmap = try MeanFieldPlaneData.read(from: cli.results.appendingPathComponent("001-phase-diagram/xi-c"))
+        let line = try CriticalLineData.read(from: cli.results.appendingPathComponent("001-phase-diagram/critical-line"))
+        let sw2 = heatmap.sw2, sb2 = heatmap.sb2
+        let xi = heatmap.xiC
         // The line has a finer σ_b² axis of its own (cubic, dense near 0): read it at each row.
-        let lineSw2 = try line.variable("sigma_w2_critical").values, lineSb2 = try line.axis("sigma_b2").values
+        let lineSw2 = line.criticalSw2, lineSb2 = line.sb2
         #expect(lineSb2.first == sb2.first && lineSb2.last == sb2.last && lineSb2.count > sb2.count)
         let critical = sb2.map { b -> Double in
             let i = min(max(1, lineSb2.firstIndex { $0 >= b } ?? lineSb2.count - 1), lineSb2.count - 1)
             let t = (b - lineSb2[i - 1]) / (lineSb2[i] - lineSb2[i - 1])
             return lineSw2[i - 1] + t * (lineSw2[i] - lineSw2[i - 1])
         }
-        #expect(heatmap.attributes["sigma_b2"] == nil, "a row's own sigma_b2 leaked into the gathered grid")
+        let stored = try LabelledData.read(from: cli.results.appendingPathComponent("001-phase-diagram/xi-c"))
+        #expect(Set(stored.attributes.keys).isSubset(of: ["activation", "description", "notes"]),
+                "a row's own attributes (its sigma_b2) leaked into the gathered grid: \(stored.attributes.keys.sorted())")
         let step = sw2[1] - sw2[0]
         for (row, _) in sb2.enumerated() {
             let values = Array(xi[(row * sw2.count)..<((row + 1) * sw2.count)])
@@ -45,13 +47,14 @@ struct TheoryPipelinesTests {
         }
 
         // The iterated layer maps end on the fixed points (ordered and chaotic curves; the critical one converges as a power law).
-        let maps = try LabelledData.read(from: cli.results.appendingPathComponent("002-layer-maps/trajectories"))
-        let layers = try maps.axis("layer").values.count
-        let weights = try maps.axis("sigma_w2").values
-        let q = try maps.variable("q").values, qStar = try maps.variable("q_star").values
+        let maps = try LayerTrajectoriesData.read(from: cli.results.appendingPathComponent("002-layer-maps/trajectories"))
+        let layers = maps.layers.count
+        let weights = maps.sw2
+        let q = maps.q, qStar = maps.qStar
         // The figure places each σ_w² by the trajectories' own χ₁ and critical σ_w² (no second copy).
-        let mapsChi1 = try maps.variable("chi1").values, mapsXiC = try maps.variable("xi_c").values
-        let mapsCritical = try #require(Double(maps.attributes["sigma_w2_critical"] ?? ""))
+        let mapsChi1 = maps.chi1, mapsXiC = maps.xiC
+        let mapsCritical = maps.criticalSw2
+        #expect(mapsCritical.isFinite)
         for (i, w) in weights.enumerated() {
             #expect((w < mapsCritical) == (mapsChi1[i] < 1 - 1e-9) && (w > mapsCritical) == (mapsChi1[i] > 1 + 1e-9),
                     "σ_w² = \(w): χ₁ = \(mapsChi1[i]) against the critical σ_w² \(mapsCritical)")
@@ -63,16 +66,16 @@ struct TheoryPipelinesTests {
         }
 
         // Theorem 1: the solved σ_w² lies where the sampled χ₁ curve crosses 1.
-        let sigmoid = try LabelledData.read(from: cli.results.appendingPathComponent("002-fig5-sigmoid/theorem"))
-        let solved = try sigmoid.variable("theorem1_sigma_w2").values[0]
-        let curveW = try sigmoid.axis("sigma_w2").values, chi1 = try sigmoid.variable("chi1").values
+        let sigmoid = try SigmoidTheoremData.read(from: cli.results.appendingPathComponent("002-fig5-sigmoid/theorem"))
+        let solved = sigmoid.theoremSw2
+        let curveW = sigmoid.sw2, chi1 = sigmoid.chi1
         let crossing = try #require(curveW.indices.dropLast().first { (chi1[$0] - 1) * (chi1[$0 + 1] - 1) <= 0 })
         #expect(curveW[crossing] <= solved && solved <= curveW[crossing + 1], "χ₁ crosses 1 in [\(curveW[crossing]), \(curveW[crossing + 1])], Theorem 1 gives \(solved)")
 
         // "For any σ_b²": along the searched σ_b² the critical σ_w² rises from its value at 0, which
         // is Theorem 1's solution, so it never drops below it.
-        let sigmoidLine = try sigmoid.variable("critical_sigma_w2").values
-        #expect(try sigmoid.axis("sigma_b2").values.first == 0)
+        let sigmoidLine = sigmoid.criticalSw2
+        #expect(sigmoid.sb2.first == 0)
         #expect(abs(sigmoidLine[0] - solved) < 1e-9 * solved, "critical σ_w² at σ_b² = 0 is \(sigmoidLine[0]), Theorem 1 gives \(solved)")
         #expect(zip(sigmoidLine, sigmoidLine.dropFirst()).allSatisfy { $0 < $1 }, "critical σ_w² along σ_b²: \(sigmoidLine)")
 
@@ -91,5 +94,17 @@ struct TheoryPipelinesTests {
         let edited = try cli.run(["run", "002-layer-maps", "--set", "002-layer-maps/trajectories.layers=25", "--profile", "quick"])
         #expect(edited.status == 0)
         #expect(edited.stdout.contains("2 ran, 0 up to date"), "\(edited.stdout)")
+
+        // The gather reads each row's σ_b² from the row: a --set that moves a row onto another's
+        // σ_b² is refused with the reason, where the rows were once labelled by the pipeline's
+        // axis (the row computed at 0 was drawn at 0.1).
+        let merged = try cli.run(["run", "001-phase-diagram", "--set", "001-phase-diagram/rows[sb2=0.1].sb2=0", "--profile", "quick", "--quiet"])
+        #expect(merged.status != 0 && merged.stderr.contains("two rows have σ_b² = 0.0") && merged.stderr.contains("--set"), "\(merged.stderr)")
+        // A row moved within the order is drawn where it was computed.
+        let moved = try cli.run(["run", "001-phase-diagram", "--set", "001-phase-diagram/rows[sb2=0.1].sb2=0.15", "--profile", "quick", "--quiet"])
+        try #require(moved.status == 0, "\(moved.stderr)")
+        let movedPlane = try MeanFieldPlaneData.read(from: cli.results.appendingPathComponent("001-phase-diagram/xi-c"))
+        #expect(movedPlane.sb2.count == 4 && movedPlane.sb2[1] == 0.15 && zip(movedPlane.sb2, movedPlane.sb2.dropFirst()).allSatisfy { $0 < $1 },
+                "\(movedPlane.sb2)")
     }
 }

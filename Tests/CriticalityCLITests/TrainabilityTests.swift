@@ -23,10 +23,12 @@ struct TrainabilityTests {
         #expect(script.contains("set xrange [0.62:3.62]") && script.contains("set yrange [1.0:10.0]"))
         #expect(!script.contains("set xrange [1.0:3.0]"))
         // Both panels come from the same runs: the right one reads them at their first epoch.
-        let short = try LabelledData.read(from: cli.results.appendingPathComponent("002-fig2-trainability/tanh-short"))
-        let long = try LabelledData.read(from: cli.results.appendingPathComponent("002-fig2-trainability/tanh-long"))
-        #expect(short.attributes["accuracy_at_step"] == "40" && long.attributes["accuracy_at_step"] == "end of training")
-        #expect(try short.variable("test_accuracy").values != long.variable("test_accuracy").values)
+        let short = try TrainabilityHeatmapData.read(from: cli.results.appendingPathComponent("002-fig2-trainability/tanh-short"))
+        let long = try TrainabilityHeatmapData.read(from: cli.results.appendingPathComponent("002-fig2-trainability/tanh-long"))
+        #expect(short.atStep == 40 && long.atStep == nil)
+        #expect(short.testAccuracy != long.testAccuracy)
+        // The grid is the cells' own: their σ_w², depths and seed, read from their configurations.
+        #expect(long.sw2 == [1, 1.76, 3] && long.rowValues == [2, 4, 8] && long.seeds == [0] && long.sb2 == 0.05 && long.activation == "tanh")
 
         try checkTable(cli)
 
@@ -51,11 +53,9 @@ struct TrainabilityTests {
         #expect((object["test_accuracy"] as? [[Any]])?.count == 3)
         if object["n"] is NSNull { #expect(object["note"] is String, "a missing n comes with a note") }
         // ξ_c is printed in the shortest exact form: it reads back as the stored Double, bit for bit.
-        let gathers = cli.entries().compactMap { try? LabelledData.read(from: $0.appendingPathComponent("outputs")) }
-        let heatmap = try #require(gathers.first { data in
-            data.variables.contains { $0.name == "xi_c" } && (try? data.axis("sigma_w2").values) == [1, 1.8, 3]
-        })
-        let stored = try heatmap.variable("xi_c").values
+        let gathers = cli.entries().compactMap { try? TrainabilityHeatmapData.read(from: $0.appendingPathComponent("outputs")) }
+        let heatmap = try #require(gathers.first { $0.sw2 == [1, 1.8, 3] })
+        let stored = heatmap.xiC
         // JSONDecoder parses exactly (Foundation's JSONSerialization on Linux can be off by an ulp).
         struct Printed: Decodable { let xi_c: [Double?] }
         let printed = try JSONDecoder().decode(Printed.self, from: Data(command.stdout.utf8)).xi_c.map { $0 ?? .nan }
@@ -66,6 +66,13 @@ struct TrainabilityTests {
                                  "--width", "16", "--batch", "32", "--steps", "40", "--optimizer", "sgd", "--lr", "1e-3", "--seed", "0", "--json"])
         #expect(wider.status == 0)
         #expect(cli.entries().count == before + 3 + 1, "expected 3 new cells and a new gather")
+
+        // A --set that moves one cell onto another's place in the grid is refused with the
+        // reason, where the gather once placed cells by the order they were declared in.
+        let merged = try cli.run(["run", "002-fig2-trainability", "--set", "002-fig2-trainability/tanh-long-cells[L=2,sw2=1,seed=0].configuration.sw2=1.76"]
+                                 + Self.quick)
+        #expect(merged.status != 0 && merged.stderr.contains("two training cells are at depth 2, σ_w² = 1.76, seed 0")
+                && merged.stderr.contains("--set"), "\(merged.stderr)")
     }
 
     /// The table docs/TRAINABILITY.md quotes is the heatmaps' own numbers, and
@@ -73,14 +80,14 @@ struct TrainabilityTests {
     func checkTable(_ cli: CLIProcess) throws {
         let tableFile = cli.results.appendingPathComponent("002-fig2-trainability/table/value.txt")
         let table = try String(contentsOf: tableFile, encoding: .utf8)
-        let long = try LabelledData.read(from: cli.results.appendingPathComponent("002-fig2-trainability/tanh-long"))
+        let long = try TrainabilityHeatmapData.read(from: cli.results.appendingPathComponent("002-fig2-trainability/tanh-long"))
         let row = try #require(table.split(separator: "\n").first { $0.hasPrefix("| tanh, longer training |") })
-        let n = try long.variable("n").values[0]
-        if n.isFinite {
-            let interval = "[\(String(format: "%.2f", try long.variable("n_low").values[0])), \(String(format: "%.2f", try long.variable("n_high").values[0]))] \(long.attributes["n_interval"]!)"
-            #expect(row.contains("| \(String(format: "%.2f", n)) | \(interval)"), "\(row)")
+        let fit = try #require(long.fit)
+        if fit.n.isFinite {
+            let interval = "[\(String(format: "%.2f", fit.nLow)), \(String(format: "%.2f", fit.nHigh))] \(fit.intervalKind)"
+            #expect(row.contains("| \(String(format: "%.2f", fit.n)) | \(interval)"), "\(row)")
         }
-        let best = try long.variable("test_accuracy").values.filter(\.isFinite).max()!
+        let best = long.testAccuracy.filter(\.isFinite).max()!
         #expect(row.contains("| \(String(format: "%.3f", best)) ("), "\(row)")
         #expect(row.contains("| 3 × 3 × 1 | 80 |"), "\(row)")
 

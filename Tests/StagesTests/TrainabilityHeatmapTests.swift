@@ -2,22 +2,17 @@ import Artifacts
 import Foundation
 @testable import Stages
 import Testing
+import Training
 
 /// How a trainability heatmap reads one training cell: at its end, or at a step of its history
 /// (Fig. 2's right panel is its left panel's runs after their first epoch).
 @Suite("trainability heatmap: reading a cell")
 struct TrainabilityHeatmapTests {
     /// A cell as TrainingCell writes it: final numbers and a history recorded at `steps`.
-    static func cell(final: Double, diverged: Bool, steps: [Double], test: [Double]) -> LabelledData {
-        var data = LabelledData(description: "cell")
-        data.addAxis("run", values: [0], units: "1", description: "")
-        data.addVariable("test_accuracy", over: ["run"], values: [final], units: "1", description: "")
-        data.addVariable("train_accuracy", over: ["run"], values: [final + 0.01], units: "1", description: "")
-        data.addVariable("diverged", over: ["run"], values: [diverged ? 1 : 0], units: "1", description: "")
-        data.addAxis("step", values: steps, units: "steps", description: "")
-        data.addVariable("history_test_accuracy", over: ["step"], values: test, units: "1", description: "")
-        data.addVariable("history_train_accuracy", over: ["step"], values: test.map { $0 + 0.02 }, units: "1", description: "")
-        return data
+    static func cell(final: Double, diverged: Bool, steps: [Double], test: [Double]) -> TrainingCellData {
+        TrainingCellData(configuration: "{}", dataset: "fashion-mnist", testAccuracy: final,
+                         testLoss: 1, trainAccuracy: final + 0.01, trainLoss: 1, diverged: diverged, steps: steps,
+                         historyTestAccuracy: test, historyTrainAccuracy: test.map { $0 + 0.02 })
     }
 
     @Test("at a step, the record there; at the end, the final numbers")
@@ -50,6 +45,44 @@ struct TrainabilityHeatmapTests {
             try TrainabilityHeatmap.outcome(data, atStep: 180)
         } throws: { error in
             "\(error)".contains("no record at step 180") && "\(error)".contains("evaluationInterval")
+        }
+    }
+}
+
+/// Where a heatmap puts each cell: at the coordinates its own configuration records, never at a
+/// position in the order cells were declared, so that a `--set` on a cell cannot mislabel it.
+@Suite("trainability heatmap: the grid is the cells'")
+struct TrainabilityHeatmapGridTests {
+    static func configuration(depth: Int, sw2: Double, seed: UInt64, sb2: Double = 0.05) -> TrainingConfiguration {
+        var c = TrainingConfiguration()
+        c.depth = depth
+        c.sw2 = sw2
+        c.seed = seed
+        c.sb2 = sb2
+        return c
+    }
+
+    @Test("cells in any order land at their own coordinates, sorted")
+    func placesByCoordinates() throws {
+        let cells = [Self.configuration(depth: 8, sw2: 1, seed: 0), Self.configuration(depth: 2, sw2: 3, seed: 0),
+                     Self.configuration(depth: 2, sw2: 1, seed: 0), Self.configuration(depth: 8, sw2: 3, seed: 0)]
+        let grid = try TrainabilityHeatmap.grid(cells, rows: .depth)
+        #expect(grid.rows == [2, 8] && grid.sw2 == [1, 3] && grid.seeds == [0])
+        #expect(grid.cell[0][0][0] == 2 && grid.cell[0][1][0] == 1 && grid.cell[1][0][0] == 0 && grid.cell[1][1][0] == 3)
+        let plane = try TrainabilityHeatmap.grid([Self.configuration(depth: 4, sw2: 1, seed: 0, sb2: 0.2),
+                                                  Self.configuration(depth: 4, sw2: 1, seed: 0, sb2: 0)], rows: .biasVariance)
+        #expect(plane.rows == [0, 0.2] && plane.cell[0][0][0] == 1)
+    }
+
+    @Test("two cells at one point, or a point without a cell, is an error naming the point and the fix")
+    func refusesBrokenGrids() {
+        let twice = [Self.configuration(depth: 2, sw2: 1, seed: 0), Self.configuration(depth: 2, sw2: 1, seed: 0)]
+        #expect { try TrainabilityHeatmap.grid(twice, rows: .depth) } throws: { error in
+            "\(error)".contains("two training cells are at depth 2, σ_w² = 1.0, seed 0") && "\(error)".contains("--set")
+        }
+        let holed = [Self.configuration(depth: 2, sw2: 1, seed: 0), Self.configuration(depth: 4, sw2: 3, seed: 0)]
+        #expect { try TrainabilityHeatmap.grid(holed, rows: .depth) } throws: { error in
+            "\(error)".contains("none is at depth 2, σ_w² = 3.0, seed 0") && "\(error)".contains("declare every combination")
         }
     }
 }

@@ -15,17 +15,17 @@ public struct ConvolutionalModesFigure: Stage {
     public static let kind = "figure.cnn-modes"
     public var parameters: Parameters
     /// A ``ConvolutionalDepthScales`` output.
-    public let modes: Artifact<LabelledData>
+    public let modes: Artifact<ConvolutionalModesData>
 
-    public init(_ parameters: Parameters, modes: Artifact<LabelledData>) {
+    public init(_ parameters: Parameters, modes: Artifact<ConvolutionalModesData>) {
         self.parameters = parameters
         self.modes = modes
     }
 
     public func run(_ context: StageContext) throws -> FigureArtifact {
         let data = try context.read(modes)
-        let sw2 = try data.axis("sigma_w2").values, modeCount = try data.axis("mode").values.count
-        let xi = try data.variable("xi_c_mode").values, lambda = try data.variable("lambda").values
+        let sw2 = data.sw2, modeCount = data.modeCount
+        let xi = data.xiCMode, lambda = data.lambda
         var layers: [Layer] = []
         // λ_p = λ_{n−p}: modes beyond n/2 repeat, so draw p = 0 … n/2.
         for p in 0...(modeCount / 2) {
@@ -34,7 +34,7 @@ public struct ConvolutionalModesFigure: Stage {
                                          style: Style(color: SeriesColors.color(p), lineWidth: 2))))
         }
         let caption: Text = """
-        \(data.attributes["description"] ?? ""). Off-diagonal Fourier mode p of the covariance decays with depth scale \
+        \(data.summary). Off-diagonal Fourier mode p of the covariance decays with depth scale \
         ξ_p = −1/log(χ_c* |λ_p|) (Eq. 21); p = 0 (λ₀ = 1) is the fully connected ξ_c (Eq. 22) and diverges at the \
         critical point, while modes with |λ_p| < 1 stay finite there. Profile: \(parameters.profile).
         """

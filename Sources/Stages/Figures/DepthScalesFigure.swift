@@ -15,13 +15,13 @@ public struct DepthScalesFigure: Stage {
     public static let kind = "figure.depth-scales"
     public var parameters: Parameters
     /// One ``MeanFieldCurve`` per activation.
-    public let curves: [Artifact<LabelledData>]
+    public let curves: [Artifact<MeanFieldCurveData>]
     /// ReLU's ``MeanFieldCurve``.
-    public let relu: Artifact<LabelledData>
-    /// ReLU ``LayerTrajectories`` at σ_w² = 2, one per σ_b² (each records its own).
-    public let reluTrajectories: [Artifact<LabelledData>]
+    public let relu: Artifact<MeanFieldCurveData>
+    /// ReLU ``LayerTrajectories`` on its semi-critical line, one per σ_b² (each records its own σ_b² and σ_w²).
+    public let reluTrajectories: [Artifact<LayerTrajectoriesData>]
 
-    public init(_ parameters: Parameters, curves: [Artifact<LabelledData>], relu: Artifact<LabelledData>, reluTrajectories: [Artifact<LabelledData>]) {
+    public init(_ parameters: Parameters, curves: [Artifact<MeanFieldCurveData>], relu: Artifact<MeanFieldCurveData>, reluTrajectories: [Artifact<LayerTrajectoriesData>]) {
         self.parameters = parameters
         self.curves = curves
         self.relu = relu
@@ -34,25 +34,32 @@ public struct DepthScalesFigure: Stage {
         var biases: [String] = []
         for (index, artifact) in curves.enumerated() {
             let data = try context.read(artifact)
-            let name = data.attributes["activation"] ?? "?"
+            let name = data.activation
             activations.append(name)
-            biases.append(CaptionNumber.format(Double(data.attributes["sigma_b2"] ?? "") ?? .nan))
-            left.append(.series(Series(x: try data.axis("sigma_w2").values, y: try data.variable("xi_c").values,
+            biases.append(CaptionNumber.format(data.sb2))
+            left.append(.series(Series(x: data.sw2, y: data.xiC,
                                        title: Text(name), style: Style(color: SeriesColors.color(index), lineWidth: 2))))
         }
         let reluData = try context.read(relu)
-        let middle: [Layer] = [
-            .series(Series(x: try reluData.axis("sigma_w2").values, y: try reluData.variable("chi1").values,
-                           title: "ReLU χ₁ = σ_w²/2", style: Style(color: SeriesColors.color(0), lineWidth: 2))),
-            .reference(ReferenceLine(.horizontal(y: 1), title: "χ₁ = 1")),
-            .reference(ReferenceLine(.vertical(x: 2), title: "σ_w² = 2", style: Style(color: .red, lineWidth: 1.5, dash: .dotted))),
-        ]
         var right: [Layer] = []
+        var lineWeights = Set<Double>()
         for (index, artifact) in reluTrajectories.enumerated() {
             let data = try context.read(artifact)
-            right.append(.series(Series(x: try data.axis("layer").values, y: try data.variable("q").values,
-                                        title: Text("σ_b² = \(CaptionNumber.format(Double(data.attributes["sigma_b2"] ?? "") ?? .nan))"),
+            lineWeights.formUnion(data.sw2)
+            right.append(.series(Series(x: data.layers, y: data.trajectory(data.q, at: 0),
+                                        title: Text("σ_b² = \(CaptionNumber.format(data.sb2))"),
                                         style: Style(color: SeriesColors.color(index), lineWidth: 2))))
+        }
+        // The σ_w² the trajectories were run at (the semi-critical line, 2, as the pipeline declares them).
+        let lineWeight = lineWeights.sorted().map { CaptionNumber.format($0) }.joined(separator: ", ")
+        var middle: [Layer] = [
+            .series(Series(x: reluData.sw2, y: reluData.chi1,
+                           title: "ReLU χ₁ = σ_w²/2", style: Style(color: SeriesColors.color(0), lineWidth: 2))),
+            .reference(ReferenceLine(.horizontal(y: 1), title: "χ₁ = 1")),
+        ]
+        for w in lineWeights.sorted() {
+            middle.append(.reference(ReferenceLine(.vertical(x: w), title: Text("σ_w² = \(CaptionNumber.format(w))"),
+                                                   style: Style(color: .red, lineWidth: 1.5, dash: .dotted))))
         }
         // The curves' own σ_b² (one value when they share it, as the pipeline declares them).
         let sharedBias = Set(biases).count == 1 ? biases[0] : biases.joined(separator: ", ")
@@ -60,7 +67,7 @@ public struct DepthScalesFigure: Stage {
             Panel(title: Text("ξ_c at σ_b² = \(sharedBias)"), x: Axis(label: "σ_w²"),
                   y: Axis(label: "ξ_c (layers)", isLogarithmic: true), key: .topRight, layers: left),
             Panel(title: "ReLU: χ₁ against σ_w²", x: Axis(label: "σ_w²"), y: Axis(label: "χ₁"), key: .topLeft, layers: middle),
-            Panel(title: "ReLU at σ_w² = 2: qˡ", x: Axis(label: "layer l"), y: Axis(label: "qˡ"), key: .topLeft, layers: right),
+            Panel(title: Text("ReLU at σ_w² = \(lineWeight): qˡ"), x: Axis(label: "layer l"), y: Axis(label: "qˡ"), key: .topLeft, layers: right),
         ]
         let caption: Text = """
         Left: correlation depth ξ_c (002 Eq. 10) against σ_w² at σ_b² = \(sharedBias) for \

@@ -17,9 +17,9 @@ public struct LayerMapsFigure: Stage {
     public static let kind = "figure.layer-maps"
     public var parameters: Parameters
     /// A ``LayerTrajectories`` output.
-    public let trajectories: Artifact<LabelledData>
+    public let trajectories: Artifact<LayerTrajectoriesData>
 
-    public init(_ parameters: Parameters, trajectories: Artifact<LabelledData>) {
+    public init(_ parameters: Parameters, trajectories: Artifact<LayerTrajectoriesData>) {
         self.parameters = parameters
         self.trajectories = trajectories
     }
@@ -29,11 +29,11 @@ public struct LayerMapsFigure: Stage {
 
     public func run(_ context: StageContext) throws -> FigureArtifact {
         let data = try context.read(trajectories)
-        let sw2 = try data.axis("sigma_w2").values, layers = try data.axis("layer").values
-        let q = try data.variable("q").values, c = try data.variable("c").values
-        let qStar = try data.variable("q_star").values, cStar = try data.variable("c_star").values
-        let chi1 = try data.variable("chi1").values
-        let xiQ = try data.variable("xi_q").values, xiC = try data.variable("xi_c").values
+        let sw2 = data.sw2, layers = data.layers
+        let q = data.q, c = data.c
+        let qStar = data.qStar, cStar = data.cStar
+        let chi1 = data.chi1
+        let xiQ = data.xiQ, xiC = data.xiC
         var qLayers: [Layer] = [], cLayers: [Layer] = [], qLog: [Layer] = [], cLog: [Layer] = []
         for (i, w) in sw2.enumerated() {
             let row = (i * layers.count)..<((i + 1) * layers.count)
@@ -48,8 +48,8 @@ public struct LayerMapsFigure: Stage {
             qLog += Self.decay(layers: layers, values: Array(q[row]), limit: qStar[i], xi: xiQ[i], style: style, guide: fixed)
             cLog += Self.decay(layers: layers, values: Array(c[row]), limit: cStar[i], xi: xiC[i], style: style, guide: fixed)
         }
-        let activation = data.attributes["activation"] ?? "?"
-        let critical = Double(data.attributes["sigma_w2_critical"] ?? "") ?? .nan
+        let activation = data.activation
+        let critical = data.criticalSw2
         let panels = [
             Panel(title: "Length: qˡ → q*", x: Axis(label: "layer l"), y: Axis(label: "qˡ"), key: .bottomRight, layers: qLayers),
             Panel(title: "Correlation: cˡ → c*", x: Axis(label: "layer l"), y: Axis(label: "cˡ"), key: .bottomLeft, layers: cLayers),
@@ -59,8 +59,8 @@ public struct LayerMapsFigure: Stage {
                   key: .hidden, layers: cLog),
         ]
         let caption: Text = """
-        Mean-field layer maps of a deep \(activation) network (002 Eqs. 3 and 5–7) from q⁰ = \(data.attributes["q0"] ?? "?"), \
-        c⁰ = \(data.attributes["c0"] ?? "?"), σ_b² = \(data.attributes["sigma_b2"] ?? "?"). Top: iterates (solid) and fixed points \
+        Mean-field layer maps of a deep \(activation) network (002 Eqs. 3 and 5–7) from q⁰ = \(data.q0), \
+        c⁰ = \(data.c0), σ_b² = \(data.sb2). Top: iterates (solid) and fixed points \
         (dashed). Bottom: the distance to the fixed point on a log scale; dashed lines have the slopes −1/ξ_q and −1/ξ_c of \
         Eqs. 9–10, drawn through each curve a quarter of the way along. c approaches c* = 1 in the ordered phase \
         (σ_w² < \(CaptionNumber.format(critical)), where χ₁ = 1) and c* < 1 in the chaotic phase, slowest near the critical \

@@ -7,34 +7,21 @@ import Artifacts
 /// Gaussian against orthogonal initialisation, drawn as the paper draws them: red Gaussian, blue
 /// orthogonal, solid train and dotted test accuracy; each curve is the mean over seeds with the
 /// seeds' min–max as a band. One panel per architecture; the caption gives the epochs each
-/// initialisation needs to reach 90% of its final test accuracy.
+/// initialisation needs to reach 90% of its final test accuracy. Panels, curves and seeds, the
+/// titles and the protocol come from the runs' own configurations: runs of one architecture,
+/// depth and width share a panel, runs of one initialisation a curve.
 public struct LearningCurvesFigure: Stage {
-    /// Titles and the caption's protocol.
+    /// What the runs do not record.
     public struct Parameters: Codable, Hashable, Sendable {
-        /// One title per panel.
-        public var panelTitles: [String]
-        /// One label per run within a panel (same order as the runs of each panel); the first is
-        /// drawn red, the second blue, as in 002.
-        public var runLabels: [String]
-        /// Runs per panel.
-        public var runsPerPanel: Int
-        /// Seeds per run: that many consecutive cells are one curve.
-        public var seedsPerRun: Int
-        /// Steps per epoch, to put epochs on the x axis.
+        /// Steps per epoch, to put epochs on the x axis (002's epoch is a number of steps, not a pass over the data).
         public var stepsPerEpoch: Int
-        /// Examples per step, for the epoch axis's label.
-        public var batch: Int
-        public var protocolText: String
+        /// Why the protocol differs from the paper's, where it does (measured, in docs/); empty
+        /// when it does not.
+        public var deviations: String
         public var profile: Profile
-        public init(panelTitles: [String], runLabels: [String], runsPerPanel: Int, seedsPerRun: Int = 1, stepsPerEpoch: Int, batch: Int,
-                    protocolText: String, profile: Profile) {
-            self.panelTitles = panelTitles
-            self.runLabels = runLabels
-            self.runsPerPanel = runsPerPanel
-            self.seedsPerRun = seedsPerRun
+        public init(stepsPerEpoch: Int, deviations: String = "", profile: Profile) {
             self.stepsPerEpoch = stepsPerEpoch
-            self.batch = batch
-            self.protocolText = protocolText
+            self.deviations = deviations
             self.profile = profile
         }
     }
@@ -42,9 +29,9 @@ public struct LearningCurvesFigure: Stage {
     public static let kind = "figure.learning-curves"
     public var parameters: Parameters
     /// Training cells with a history: panel by panel, run by run, seed by seed.
-    public let runs: [Artifact<LabelledData>]
+    public let runs: [Artifact<TrainingCellData>]
 
-    public init(_ parameters: Parameters, runs: [Artifact<LabelledData>]) {
+    public init(_ parameters: Parameters, runs: [Artifact<TrainingCellData>]) {
         self.parameters = parameters
         self.runs = runs
     }
@@ -77,30 +64,72 @@ public struct LearningCurvesFigure: Stage {
         return (mean, low, high)
     }
 
+    /// Runs of one initialisation in one panel: one curve, its runs the seeds.
+    struct Curve {
+        var initialization: String
+        var runs: [TrainingCellData] = []
+    }
+
+    /// Runs of one architecture, depth and width: one panel.
+    struct PanelRuns {
+        var configuration: RecordedTrainingConfiguration
+        var curves: [Curve] = []
+        /// "fully connected, depth 40" or "convolutional, depth 10, 8 channels".
+        var title: String {
+            configuration.isConvolutional
+                ? "convolutional, depth \(configuration.depth), \(configuration.width) channels"
+                : "fully connected, depth \(configuration.depth)"
+        }
+    }
+
+    /// The runs grouped into panels and curves, in the order they first appear.
+    static func panels(_ runs: [TrainingCellData]) throws -> [PanelRuns] {
+        var panels: [PanelRuns] = []
+        for run in runs {
+            let c = try run.recordedConfiguration()
+            let p = panels.firstIndex { $0.configuration.architecture == c.architecture && $0.configuration.depth == c.depth && $0.configuration.width == c.width }
+                ?? { panels.append(PanelRuns(configuration: c)); return panels.count - 1 }()
+            let k = panels[p].curves.firstIndex { $0.initialization == c.initialization }
+                ?? { panels[p].curves.append(Curve(initialization: c.initialization)); return panels[p].curves.count - 1 }()
+            panels[p].curves[k].runs.append(run)
+        }
+        let seeds = Set(panels.flatMap { $0.curves.map(\.runs.count) })
+        guard seeds.count <= 1 else {
+            throw Mismatch(description: "the curves have \(seeds.sorted().map(String.init).joined(separator: ", ")) seeds; give every curve the same seeds")
+        }
+        return panels
+    }
+
+    /// How 002 names an initialisation in its legend.
+    static func label(_ initialization: String) -> String {
+        initialization == RecordedTrainingConfiguration.gaussian ? "Gaussian" : "orthogonal"
+    }
+
     public func run(_ context: StageContext) throws -> FigureArtifact {
         let p = parameters
         // 002 Fig. 3: red Gaussian, blue orthogonal.
         let colours = [Color.red, Color.blue, Color.green, Color.orange]
-        let seeds = max(1, p.seedsPerRun), perPanel = max(1, p.runsPerPanel)
-        guard runs.count % (seeds * perPanel) == 0 else {
-            throw Mismatch(description: "\(runs.count) runs do not fill panels of \(perPanel) curves of \(seeds) seeds")
-        }
+        let loaded = try runs.map { try context.read($0) }
+        let grouped = try Self.panels(loaded)
+        guard let firstRun = loaded.first else { throw Mismatch(description: "no runs to draw; declare at least one training cell") }
+        let seeds = grouped.first?.curves.first?.runs.count ?? 1
         var panels: [Panel] = []
         var table: [String] = []
+        var protocols: [String] = []
         var points = Int.max
-        for (panelIndex, panelStart) in stride(from: 0, to: runs.count, by: perPanel * seeds).enumerated() {
-            let title = panelIndex < p.panelTitles.count ? p.panelTitles[panelIndex] : ""
+        for panelRuns in grouped {
+            let title = panelRuns.title
+            let panelConfiguration = panelRuns.configuration
             var bands: [Layer] = [], lines: [Layer] = []
-            for k in 0..<perPanel {
+            for (k, curve) in panelRuns.curves.enumerated() {
                 var tests: [[Double]] = [], trains: [[Double]] = [], epochs: [Double] = []
-                for s in 0..<seeds {
-                    let data = try context.read(runs[panelStart + k * seeds + s])
-                    epochs = try data.axis("step").values.map { $0 / Double(p.stepsPerEpoch) }
-                    tests.append(try data.variable("history_test_accuracy").values)
-                    trains.append(try data.variable("history_train_accuracy").values)
+                for data in curve.runs {
+                    epochs = data.steps.map { $0 / Double(p.stepsPerEpoch) }
+                    tests.append(data.historyTestAccuracy)
+                    trains.append(data.historyTrainAccuracy)
                 }
                 points = min(points, epochs.count)
-                let label = p.runLabels[k % p.runLabels.count], colour = colours[k % colours.count]
+                let label = Self.label(curve.initialization), colour = colours[k % colours.count]
                 let test = Self.spread(tests), train = Self.spread(trains)
                 let x = Array(epochs.prefix(test.mean.count))
                 if seeds > 1 {
@@ -119,19 +148,28 @@ public struct LearningCurvesFigure: Stage {
                     : String(format: "%.3f", test.mean.last ?? .nan)
                 table.append("\(title), \(label): final test accuracy \(finalText), 90% of it after \(reachText)")
             }
+            let seedList = (panelRuns.curves.first?.runs ?? []).compactMap { try? $0.recordedConfiguration().seed }
+            // The panel's initialisations, as its curves compare them ("gaussian against orthogonal").
+            var described = panelConfiguration
+            described.initialization = panelRuns.curves.map(\.initialization).joined(separator: " against ")
+            protocols.append("\(panelConfiguration.isConvolutional ? "CNN (002 §4.1 architecture)" : "MLP"): "
+                             + TrainingProtocolText.describe(described, seeds: seedList, dataset: firstRun.dataset))
             var layers = bands + lines
             layers.append(.reference(ReferenceLine(.horizontal(y: 0.1), title: "chance", style: Style(color: .gray, lineWidth: 1, dash: .dashed))))
             panels.append(Panel(title: Text(title),
-                                x: Axis(label: "epoch (\(p.stepsPerEpoch) steps of \(p.batch) examples)", minimum: 0),
+                                x: Axis(label: "epoch (\(p.stepsPerEpoch) steps of \(panelConfiguration.batchSize) examples)", minimum: 0),
                                 y: Axis(label: "accuracy", minimum: 0, maximum: 1),
                                 key: .bottomRight, layers: layers))
         }
+        let first = try firstRun.recordedConfiguration()
         let seedText = seeds > 1 ? "mean over \(seeds) seeds, band: the seeds' min–max" : "one seed"
+        let deviations = p.deviations.isEmpty ? "" : "; \(p.deviations)"
         let caption = Text("""
-        Learning curves of deep tanh networks (σ_w² = 2, σ_b² = 0.05; depths in the panel titles) after 002 Fig. 3: Gaussian (red) against orthogonal (blue) \
+        Learning curves of deep \(first.activation) networks (σ_w² = \(CaptionNumber.format(first.sw2)), σ_b² = \(CaptionNumber.format(first.sb2)); \
+        depths in the panel titles) after 002 Fig. 3: Gaussian (red) against orthogonal (blue) \
         initialisation; solid: train accuracy (mean minibatch accuracy since the previous record, the only smoothing; 002 smooths \
-        over 10 epochs), dotted: test accuracy on the full Fashion-MNIST test set at each of \(points == Int.max ? 0 : points) records; \
-        \(seedText). \(table.joined(separator: "; ")). Protocol: \(p.protocolText). Profile: \(p.profile).
+        over 10 epochs), dotted: test accuracy on the full \(TrainingProtocolText.datasetName(firstRun.dataset)) test set at each of \(points == Int.max ? 0 : points) records; \
+        \(seedText). \(table.joined(separator: "; ")). Protocol: \(protocols.joined(separator: "; "))\(deviations). Profile: \(p.profile).
         """)
         let figure = Figure(caption: caption, size: FigureSize(width: 560 * panels.count, height: 600),
                             grid: Grid(rows: 1, columns: max(1, panels.count)), panels: panels)

@@ -16,24 +16,24 @@ public struct SigmoidTheoremFigure: Stage {
     public static let kind = "figure.sigmoid-theorem"
     public var parameters: Parameters
     /// A ``SigmoidSusceptibility`` output.
-    public let theorem: Artifact<LabelledData>
+    public let theorem: Artifact<SigmoidTheoremData>
 
-    public init(_ parameters: Parameters, theorem: Artifact<LabelledData>) {
+    public init(_ parameters: Parameters, theorem: Artifact<SigmoidTheoremData>) {
         self.parameters = parameters
         self.theorem = theorem
     }
 
     public func run(_ context: StageContext) throws -> FigureArtifact {
         let data = try context.read(theorem)
-        let sw2Star = try data.variable("theorem1_sigma_w2").values[0]
-        let qStar = try data.variable("theorem1_q_star").values[0]
-        let minimum = Double(data.attributes["minimum_critical_sigma_w2"] ?? "") ?? .nan
-        let minimumAt = Double(data.attributes["minimum_at_sigma_b2"] ?? "") ?? .nan
+        let sw2Star = data.theoremSw2
+        let qStar = data.theoremQStar
+        let minimum = data.minimumCriticalSw2
+        let minimumAt = data.minimumAtSb2
         let panel = Panel(
             title: "Sigmoid at σ_b² = 0",
             x: Axis(label: "σ_w²", isLogarithmic: true), y: Axis(label: "χ₁", isLogarithmic: true), key: .topLeft,
             layers: [
-                .series(Series(x: try data.axis("sigma_w2").values, y: try data.variable("chi1").values, title: "χ₁ (Eq. 8)",
+                .series(Series(x: data.sw2, y: data.chi1, title: "χ₁ (Eq. 8)",
                                style: Style(color: SeriesColors.color(0), lineWidth: 2))),
                 .reference(ReferenceLine(.horizontal(y: 1), title: "χ₁ = 1")),
                 .reference(ReferenceLine(.vertical(x: sw2Star), title: Text("σ_w² = \(String(format: "%.2f", sw2Star))"),
@@ -46,7 +46,7 @@ public struct SigmoidTheoremFigure: Stage {
             title: "Critical line of the sigmoid",
             x: Axis(label: "σ_b²"), y: Axis(label: "critical σ_w² (χ₁ = 1)", minimum: 95), key: .topLeft,
             layers: [
-                .series(Series(x: try data.axis("sigma_b2").values, y: try data.variable("critical_sigma_w2").values,
+                .series(Series(x: data.sb2, y: data.criticalSw2,
                                title: "σ_w² where χ₁ = 1", style: Style(color: SeriesColors.color(0), lineWidth: 2))),
                 .reference(ReferenceLine(.horizontal(y: 100), title: "Theorem 1: σ_w² ≳ 100",
                                          style: Style(color: .red, lineWidth: 1.5, dash: .dotted))),

@@ -27,7 +27,7 @@ public struct ConvolutionalDepthScales: Stage {
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
 
-    public func run(_ context: StageContext) throws -> LabelledData {
+    public func run(_ context: StageContext) throws -> ConvolutionalModesData {
         let p = parameters
         let sw2 = p.sw2.values
         var offDiagonal: [Double] = [], diagonal: [Double] = [], chiC: [Double] = [], chiQ: [Double] = []
@@ -41,17 +41,9 @@ public struct ConvolutionalDepthScales: Stage {
             chiQ.append(cnn.chiQ ?? .nan)
             eigenvalues = cnn.eigenvalues
         }
-        var data = LabelledData(description: "CNN Fourier-mode depth scales of \(p.activation.rawValue), kernel \(2 * p.kernelHalfWidth + 1), n = \(p.spatialSize), sigma_b^2 = \(p.sb2) (paper 002, Eqs. 14-22)",
-                                attributes: ["activation": p.activation.rawValue])
-        data.addAxis("sigma_w2", values: sw2, units: "1", description: "weight variance sigma_w^2")
-        data.addAxis("mode", values: (0..<p.spatialSize).map(Double.init), units: "1", description: "Fourier mode p along the diagonal")
-        data.addVariable("xi_c_mode", over: ["sigma_w2", "mode"], values: offDiagonal, units: "layers",
-                         description: "depth scale of off-diagonal mode p, -1/log(chi_c* |lambda_p|); NaN where it diverges")
-        data.addVariable("xi_q_mode", over: ["sigma_w2", "mode"], values: diagonal, units: "layers",
-                         description: "depth scale of diagonal mode p, -1/log(chi_q* |lambda_p|)")
-        data.addVariable("lambda", over: ["mode"], values: eigenvalues, units: "1", description: "eigenvalue lambda_p of the diagonal averaging operator")
-        data.addVariable("chi_c", over: ["sigma_w2"], values: chiC, units: "1", description: "chi_c* (Eq. 20)")
-        data.addVariable("chi_q", over: ["sigma_w2"], values: chiQ, units: "1", description: "chi_q* (Eq. 19)")
-        return data
+        return ConvolutionalModesData(
+            activation: p.activation.rawValue,
+            summary: "CNN Fourier-mode depth scales of \(p.activation.rawValue), kernel \(2 * p.kernelHalfWidth + 1), n = \(p.spatialSize), sigma_b^2 = \(p.sb2) (paper 002, Eqs. 14-22)",
+            sw2: sw2, xiCMode: offDiagonal, xiQMode: diagonal, lambda: eigenvalues, chiC: chiC, chiQ: chiQ)
     }
 }

@@ -21,7 +21,7 @@ public struct CriticalLineCurve: Stage {
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
 
-    public func run(_ context: StageContext) throws -> LabelledData {
+    public func run(_ context: StageContext) throws -> CriticalLineData {
         let sb2 = parameters.sb2.values
         var sw2: [Double] = [], q: [Double] = [], notes = Set<String>()
         for b in sb2 {
@@ -30,11 +30,6 @@ public struct CriticalLineCurve: Stage {
             q.append(point.qStar ?? .nan)
             if let note = point.note { notes.insert(note) }
         }
-        var data = LabelledData(description: "critical line chi_1 = 1 of \(parameters.activation.rawValue)",
-                                attributes: ["activation": parameters.activation.rawValue, "notes": notes.sorted().joined(separator: "\n")])
-        data.addAxis("sigma_b2", values: sb2, units: "1", description: "bias variance sigma_b^2")
-        data.addVariable("sigma_w2_critical", over: ["sigma_b2"], values: sw2, units: "1", description: "sigma_w^2 where chi_1 = 1")
-        data.addVariable("q_star", over: ["sigma_b2"], values: q, units: "1", description: "q* on the critical line")
-        return data
+        return CriticalLineData(activation: parameters.activation.rawValue, sb2: sb2, criticalSw2: sw2, qStar: q, notes: notes.sorted())
     }
 }

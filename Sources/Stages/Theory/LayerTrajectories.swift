@@ -29,7 +29,7 @@ public struct LayerTrajectories: Stage {
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
 
-    public func run(_ context: StageContext) throws -> LabelledData {
+    public func run(_ context: StageContext) throws -> LayerTrajectoriesData {
         let p = parameters
         var q: [Double] = [], c: [Double] = [], qStar: [Double] = [], cStar: [Double] = []
         var chi1: [Double] = [], xiQ: [Double] = [], xiC: [Double] = []
@@ -46,18 +46,7 @@ public struct LayerTrajectories: Stage {
         }
         // The edge of chaos at this σ_b², so a reader (and the figure) can place each σ_w².
         let critical = (try? CriticalLine.point(activation: p.activation, biasVariance: p.sb2).weightVariance) ?? .nan
-        var data = LabelledData(description: "layer maps of \(p.activation.rawValue) from q0 = \(p.q0), c0 = \(p.c0), sigma_b^2 = \(p.sb2)",
-                                attributes: ["activation": p.activation.rawValue, "sigma_b2": "\(p.sb2)", "q0": "\(p.q0)", "c0": "\(p.c0)",
-                                             "sigma_w2_critical": "\(critical)"])
-        data.addAxis("sigma_w2", values: p.sw2, units: "1", description: "weight variance sigma_w^2")
-        data.addAxis("layer", values: (0...p.layers).map(Double.init), units: "layers", description: "layer l (0 is the input)")
-        data.addVariable("q", over: ["sigma_w2", "layer"], values: q, units: "1", description: "q^l, the squared length per neuron")
-        data.addVariable("c", over: ["sigma_w2", "layer"], values: c, units: "1", description: "c^l, the correlation of the two inputs")
-        data.addVariable("q_star", over: ["sigma_w2"], values: qStar, units: "1", description: "fixed point q*")
-        data.addVariable("c_star", over: ["sigma_w2"], values: cStar, units: "1", description: "stable fixed point c*")
-        data.addVariable("chi1", over: ["sigma_w2"], values: chi1, units: "1", description: "chi_1 at q* (Eq. 8): < 1 ordered, > 1 chaotic")
-        data.addVariable("xi_q", over: ["sigma_w2"], values: xiQ, units: "layers", description: "depth scale of q^l -> q* (Eq. 9)")
-        data.addVariable("xi_c", over: ["sigma_w2"], values: xiC, units: "layers", description: "depth scale of c^l -> c* (Eq. 10); infinite on the critical line")
-        return data
+        return LayerTrajectoriesData(activation: p.activation.rawValue, sb2: p.sb2, q0: p.q0, c0: p.c0, criticalSw2: critical, sw2: p.sw2,
+                                     layers: (0...p.layers).map(Double.init), q: q, c: c, qStar: qStar, cStar: cStar, chi1: chi1, xiQ: xiQ, xiC: xiC)
     }
 }

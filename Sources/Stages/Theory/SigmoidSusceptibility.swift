@@ -22,7 +22,7 @@ public struct SigmoidSusceptibility: Stage {
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
 
-    public func run(_ context: StageContext) throws -> LabelledData {
+    public func run(_ context: StageContext) throws -> SigmoidTheoremData {
         let sw2 = parameters.sw2.values
         let chi1 = try sw2.map { try MeanFieldPoint(activation: .sigmoid, weightVariance: $0, biasVariance: 0).chi1 ?? .nan }
         let solution = try SigmoidTheorem.solve()
@@ -33,22 +33,8 @@ public struct SigmoidSusceptibility: Stage {
         guard let minimum = line.min(by: { $0.weightVariance < $1.weightVariance }) else {
             throw MeanFieldError.invalidArgument("the σ_b² search axis is empty; give it at least one value")
         }
-        var data = LabelledData(description: "sigmoid susceptibility at sigma_b^2 = 0 and Theorem 1 of paper 002", attributes: [
-            "theorem1_sigma_w2": "\(solution.weightVariance)",
-            "theorem1_sigma_w": "\(solution.weightStandardDeviation)",
-            "theorem1_q_star": "\(solution.qStar)",
-            "minimum_critical_sigma_w2": "\(minimum.weightVariance)",
-            "minimum_at_sigma_b2": "\(minimum.biasVariance)",
-        ])
-        data.addAxis("sigma_w2", values: sw2, units: "1", description: "weight variance sigma_w^2")
-        data.addVariable("chi1", over: ["sigma_w2"], values: chi1, units: "1", description: "chi_1 of the sigmoid at sigma_b^2 = 0 (Eq. 8)")
-        data.addAxis("sigma_b2", values: search, units: "1", description: "bias variance sigma_b^2 searched along the critical line")
-        data.addVariable("critical_sigma_w2", over: ["sigma_b2"], values: line.map(\.weightVariance), units: "1",
-                         description: "the sigmoid's critical sigma_w^2 (chi_1 = 1) at each sigma_b^2")
-        data.addAxis("solution", values: [0], units: "1", description: "index of the Theorem 1 solution")
-        data.addVariable("theorem1_sigma_w2", over: ["solution"], values: [solution.weightVariance], units: "1",
-                         description: "sigma_w^2 solving q* = sigma_w^2 E[sigmoid(sqrt(q*) z)^2] with chi_1 = 1 at sigma_b^2 = 0")
-        data.addVariable("theorem1_q_star", over: ["solution"], values: [solution.qStar], units: "1", description: "q* at that solution")
-        return data
+        return SigmoidTheoremData(sw2: sw2, chi1: chi1, sb2: search, criticalSw2: line.map(\.weightVariance),
+                                  theoremSw2: solution.weightVariance, theoremSw: solution.weightStandardDeviation, theoremQStar: solution.qStar,
+                                  minimumCriticalSw2: minimum.weightVariance, minimumAtSb2: minimum.biasVariance)
     }
 }

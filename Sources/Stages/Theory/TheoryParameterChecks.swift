@@ -73,11 +73,3 @@ extension LayerTrajectories.Parameters: CheckedParameters {
         try WorkBudget.require(operations: steps * TheoryCost.layerStep, for: "\(sw2.count) trajectories of \(layers) layers", fix: "give fewer layers")
     }
 }
-
-extension GatherRows.Parameters: CheckedParameters {
-    /// At least one row and one variable to stack.
-    public func check() throws {
-        guard !values.isEmpty else { throw ParameterCheckError("values is empty; a gather needs at least one row") }
-        guard !variables.isEmpty else { throw ParameterCheckError("variables is empty; name at least one variable to gather") }
-    }
-}

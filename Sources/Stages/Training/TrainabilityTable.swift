@@ -28,9 +28,9 @@ public struct TrainabilityTable: Stage {
     public static let kind = "training.trainability-table"
     public static let code: [CodeDependency] = [.thisFile()]
     public var parameters: Parameters
-    public let heatmaps: [Artifact<LabelledData>]
+    public let heatmaps: [Artifact<TrainabilityHeatmapData>]
 
-    public init(_ parameters: Parameters, heatmaps: [Artifact<LabelledData>]) {
+    public init(_ parameters: Parameters, heatmaps: [Artifact<TrainabilityHeatmapData>]) {
         self.parameters = parameters
         self.heatmaps = heatmaps
     }
@@ -41,32 +41,24 @@ public struct TrainabilityTable: Stage {
     }
 
     /// One row of the table.
-    static func row(title: String, _ data: LabelledData) throws -> String {
-        let sw2 = try data.axis("sigma_w2").values
-        let rowAxis = data.axes.first { $0.name == "depth" || $0.name == "sigma_b2" }
-        let rows = rowAxis?.values ?? []
-        let seeds = (try? data.axis("seed").values.count) ?? 1
-        let accuracy = try data.variable("test_accuracy").values
-        let diverged = try data.variable("diverged").values
+    static func row(title: String, _ data: TrainabilityHeatmapData) throws -> String {
+        let sw2 = data.sw2
+        let rows = data.rowValues
+        let seeds = data.seeds.count
         var best = -Double.infinity, bestAt = ""
-        for (index, value) in accuracy.enumerated() where value.isFinite && value > best {
+        for (index, value) in data.testAccuracy.enumerated() where value.isFinite && value > best {
             best = value
-            bestAt = "σ_w² = \(format(sw2[index % sw2.count], digits: 2)), \(rowAxis?.name == "depth" ? "L" : "σ_b²") = \(CaptionNumber.format(rows[index / sw2.count]))"
+            bestAt = "σ_w² = \(format(sw2[index % sw2.count], digits: 2)), \(data.rows == .depth ? "L" : "σ_b²") = \(CaptionNumber.format(rows[index / sw2.count]))"
         }
-        let divergedPoints = diverged.filter { $0 >= 1 }.count
-        let configuration = data.attributes["cell_configuration_example"] ?? ""
-        let steps = (try? JSONSerialization.jsonObject(with: Data(configuration.utf8)) as? [String: Any])?["steps"].map { "\($0)" } ?? "?"
-        let atStep = data.attributes["accuracy_at_step"].flatMap { Int($0) }.map(String.init) ?? steps
-        var cells = ["\(title)", "\(sw2.count) × \(rows.count) × \(seeds)", atStep,
+        let divergedPoints = data.diverged.filter { $0 >= 1 }.count
+        let steps = data.atStep.map(String.init) ?? ((try? data.recordedConfiguration()).map { "\($0.steps)" } ?? "?")
+        var cells = ["\(title)", "\(sw2.count) × \(rows.count) × \(seeds)", steps,
                      best.isFinite ? "\(format(best, digits: 3)) (\(bestAt))" : "—", "\(divergedPoints)"]
-        if let n = try? data.variable("n").values[0] {
-            let low = try data.variable("n_low").values[0], high = try data.variable("n_high").values[0]
-            let columns = Int((try? data.variable("n_columns").values[0]) ?? 0)
-            cells.append(format(n, digits: 2))
-            cells.append(n.isFinite ? "[\(format(low, digits: 2)), \(format(high, digits: 2))] \(data.attributes["n_interval"] ?? ""), \(columns) columns"
-                                    : (data.attributes["note"] ?? "not fitted"))
-            let perSeed = (try? data.variable("n_per_seed").values) ?? []
-            cells.append(perSeed.count > 1 ? perSeed.map { format($0, digits: 2) }.joined(separator: ", ") : "—")
+        if let fit = data.fit {
+            cells.append(format(fit.n, digits: 2))
+            cells.append(fit.n.isFinite ? "[\(format(fit.nLow, digits: 2)), \(format(fit.nHigh, digits: 2))] \(fit.intervalKind), \(fit.columnsUsed.count) columns"
+                                        : (fit.note ?? "not fitted"))
+            cells.append(fit.nPerSeed.count > 1 ? fit.nPerSeed.map { format($0, digits: 2) }.joined(separator: ", ") : "—")
         } else {
             cells += ["—", "no depth axis", "—"]
         }

@@ -41,7 +41,7 @@ public struct TrainingCell: Stage {
         return split
     }
 
-    public func run(_ context: StageContext) throws -> LabelledData {
+    public func run(_ context: StageContext) throws -> TrainingCellData {
         let configuration = parameters.configuration
         try configuration.validate()
         let data = try Self.data(parameters.dataset, directory: parameters.dataDirectory)
@@ -50,28 +50,14 @@ public struct TrainingCell: Stage {
         let result = trainer.train { progress in
             context.progress(Double(progress.step) / Double(steps))
         }
-        var output = LabelledData(
-            description: "one training run of a \(configuration.architecture.rawValue) (paper 002 section 4.1) on \(parameters.dataset.rawValue)",
-            attributes: ["configuration": (try? CanonicalJSON.string(configuration)) ?? "",
-                         "diverged": result.diverged ? "true" : "false"])
-        output.addAxis("run", values: [0], units: "1", description: "this run")
-        let scalars: [(String, Double, String)] = [
-            ("test_accuracy", result.testAccuracy, "accuracy on the full test set"),
-            ("test_loss", result.testLoss.isFinite ? result.testLoss : .nan, "mean cross-entropy on the test set (NaN when diverged)"),
-            ("train_accuracy", result.trainAccuracy, "accuracy on the first \(configuration.trainEvaluationSubset) training examples"),
-            ("train_loss", result.trainLoss.isFinite ? result.trainLoss : .nan, "mean cross-entropy on that training subset"),
-            ("diverged", result.diverged ? 1 : 0, "1 when the loss became non-finite"),
-        ]
-        for (name, value, meaning) in scalars {
-            output.addVariable(name, over: ["run"], values: [value], units: "1", description: meaning)
-        }
         let history = result.history
-        if history.step.count > 1 {
-            output.addAxis("step", values: history.step.map(Double.init), units: "steps", description: "optimiser steps completed")
-            output.addVariable("history_test_accuracy", over: ["step"], values: history.testAccuracy, units: "1", description: "test accuracy along training")
-            output.addVariable("history_train_accuracy", over: ["step"], values: history.trainAccuracy, units: "1",
-                               description: "mean minibatch accuracy since the previous record")
-        }
-        return output
+        // One record is no history: a curve needs at least two points.
+        let recorded = history.step.count > 1
+        return TrainingCellData(
+            configuration: try CanonicalJSON.string(configuration), dataset: parameters.dataset.rawValue,
+            testAccuracy: result.testAccuracy, testLoss: result.testLoss.isFinite ? result.testLoss : .nan,
+            trainAccuracy: result.trainAccuracy, trainLoss: result.trainLoss.isFinite ? result.trainLoss : .nan, diverged: result.diverged,
+            steps: recorded ? history.step.map(Double.init) : [], historyTestAccuracy: recorded ? history.testAccuracy : [],
+            historyTrainAccuracy: recorded ? history.trainAccuracy : [])
     }
 }
