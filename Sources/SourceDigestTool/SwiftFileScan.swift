@@ -19,6 +19,11 @@ struct SwiftFileScan {
     /// Top-level names this file declares (types, functions, constants).
     var declaredTypes: Set<String> = []
     /// Members this file adds to types in `extension` blocks, and the extended types' names.
+    /// Members of an extension that adds a conformance (`extension X.Parameters: CheckedParameters`)
+    /// are not counted: they implement a protocol's requirement, called through the protocol
+    /// (by the engine), and the file is reached through the extended type's name anyway. Counted,
+    /// a requirement's name (`check`) linked every file that mentions it to every conformance in
+    /// the module, and so every training cell to the figures' caption helpers.
     var extensionMembers: Set<String> = []
     var extendedTypes: Set<String> = []
     /// Every identifier outside whole-line comments.
@@ -38,6 +43,7 @@ struct SwiftFileScan {
 
     init(text: String) {
         var inExtension = false
+        var inConformance = false
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = Substring(rawLine)
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -58,13 +64,22 @@ struct SwiftFileScan {
                 }
                 guard Self.declarationKeywords.contains(keyword) else { continue }
                 inExtension = keyword == "extension"
+                inConformance = inExtension && Self.addsConformance(trimmed)
                 if let name {
                     if inExtension { extendedTypes.insert(name) } else { declaredTypes.insert(name) }
                 }
-            } else if indent == 4, inExtension, Self.memberKeywords.contains(keyword), let name {
+            } else if indent == 4, inExtension, !inConformance, Self.memberKeywords.contains(keyword), let name {
                 extensionMembers.insert(name)
             }
         }
+    }
+
+    /// Whether an `extension` line declares a conformance: a `:` after the extended type and
+    /// before its body or `where` clause (`extension A.B: P {`, not `extension A where T: P {`).
+    private static func addsConformance(_ line: Substring) -> Bool {
+        let head = line.prefix { $0 != "{" }
+        let beforeWhere = head.range(of: " where ").map { head[..<$0.lowerBound] } ?? head
+        return beforeWhere.contains(":")
     }
 
     /// The line with `@attribute` and `@attribute(…)` removed, so `@MainActor func f` reads as `func f`.

@@ -96,15 +96,23 @@ struct TheoryPipelinesTests {
         #expect(edited.stdout.contains("2 ran, 0 up to date"), "\(edited.stdout)")
 
         // The gather reads each row's σ_b² from the row: a --set that moves a row onto another's
-        // σ_b² is refused with the reason, where the rows were once labelled by the pipeline's
-        // axis (the row computed at 0 was drawn at 0.1).
+        // σ_b² is refused before any work, naming both rows (their labels follow σ_b², so the
+        // two would be one cell), where the rows were once labelled by the pipeline's axis (the
+        // row computed at 0 was drawn at 0.1). The gather's own refusal is GatherRowsTests'.
         let merged = try cli.run(["run", "001-phase-diagram", "--set", "001-phase-diagram/rows[sb2=0.1].sb2=0", "--profile", "quick", "--quiet"])
-        #expect(merged.status != 0 && merged.stderr.contains("two rows have σ_b² = 0.0") && merged.stderr.contains("--set"), "\(merged.stderr)")
+        #expect(merged.status != 0 && merged.stderr.contains("rows[sb2=0.1]") && merged.stderr.contains("rows[sb2=0]")
+                && merged.stderr.contains("set the parameter on one cell"), "\(merged.stderr)")
         // A row moved within the order is drawn where it was computed.
         let moved = try cli.run(["run", "001-phase-diagram", "--set", "001-phase-diagram/rows[sb2=0.1].sb2=0.15", "--profile", "quick", "--quiet"])
         try #require(moved.status == 0, "\(moved.stderr)")
         let movedPlane = try MeanFieldPlaneData.read(from: cli.results.appendingPathComponent("001-phase-diagram/xi-c"))
         #expect(movedPlane.sb2.count == 4 && movedPlane.sb2[1] == 0.15 && zip(movedPlane.sb2, movedPlane.sb2.dropFirst()).allSatisfy { $0 < $1 },
                 "\(movedPlane.sb2)")
+        // Its Results folder follows the value used, and keeps the provenance of that value.
+        let rows = cli.results.appendingPathComponent("001-phase-diagram/rows")
+        #expect(FileManager.default.fileExists(atPath: rows.appendingPathComponent("sb2=0.15/data.h5").path))
+        #expect(!FileManager.default.fileExists(atPath: rows.appendingPathComponent("sb2=0.1").path))
+        let movedRow = try MeanFieldCurveData.read(from: rows.appendingPathComponent("sb2=0.15"))
+        #expect(movedRow.sb2 == 0.15)
     }
 }

@@ -67,12 +67,14 @@ struct TrainabilityTests {
         #expect(wider.status == 0)
         #expect(cli.entries().count == before + 3 + 1, "expected 3 new cells and a new gather")
 
-        // A --set that moves one cell onto another's place in the grid is refused with the
-        // reason, where the gather once placed cells by the order they were declared in.
+        // A --set that moves one cell onto another's place in the grid is refused before any
+        // work, naming both cells (the cell labels follow the parameters, so the two would be
+        // one cell), where the gather once placed cells by the order they were declared in.
+        // The gather's own refusal is TrainabilityHeatmapGridTests'.
         let merged = try cli.run(["run", "002-fig2-trainability", "--set", "002-fig2-trainability/tanh-long-cells[L=2,sw2=1,seed=0].configuration.sw2=1.76"]
                                  + Self.quick)
-        #expect(merged.status != 0 && merged.stderr.contains("two training cells are at depth 2, σ_w² = 1.76, seed 0")
-                && merged.stderr.contains("--set"), "\(merged.stderr)")
+        #expect(merged.status != 0 && merged.stderr.contains("tanh-long-cells[L=2,sw2=1,seed=0]")
+                && merged.stderr.contains("tanh-long-cells[L=2,sw2=1.76,seed=0]") && merged.stderr.contains("set the parameter on one cell"), "\(merged.stderr)")
     }
 
     /// The table docs/TRAINABILITY.md quotes is the heatmaps' own numbers, and

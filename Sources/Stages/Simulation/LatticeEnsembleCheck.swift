@@ -8,7 +8,9 @@ extension LatticeEnsemble {
     /// saddle point) for every σ_w², and sizes whose arrays cannot fit or whose draws cannot
     /// finish. `bytesPerNetwork` is what one network keeps until its σ_w² is done (window
     /// series, periodograms, trajectories); `outputBytes` what the stage's result holds.
-    func check(model: LatticeModel, sampler: Sampler = .exact, bytesPerNetwork: Double, outputBytes: Double) throws {
+    /// Not named `check`: code dependencies are derived by name, and a plain extension member
+    /// called `check` would tie every file that mentions a check to the lattice stages.
+    func checkEnsemble(model: LatticeModel, sampler: Sampler = .exact, bytesPerNetwork: Double, outputBytes: Double) throws {
         guard !sw2.isEmpty else { throw ParameterCheckError("sw2 is empty; give at least one σ_w²") }
         for w in sw2 {
             try LatticeNetwork(model: model, weightVariance: w, biasVariance: sb2, width: width, depth: depth,
@@ -37,14 +39,14 @@ extension LatticeEnsemble: CheckedParameters {
     /// model): each network keeps its window periodogram or its whole trajectory.
     public func check() throws {
         let layers = max(windowLength, Double(depth) + 1)
-        try check(model: .linear, bytesPerNetwork: 16 * layers, outputBytes: 8 * Double(sw2.count) * Double(networks) * layers)
+        try checkEnsemble(model: .linear, bytesPerNetwork: 16 * layers, outputBytes: 8 * Double(sw2.count) * Double(networks) * layers)
     }
 }
 
 extension LatticeSweep.Parameters: CheckedParameters {
     /// A sweep keeps window averages only: a few numbers per network.
     public func check() throws {
-        try ensemble.check(model: model, sampler: sampler, bytesPerNetwork: 64, outputBytes: 0)
+        try ensemble.checkEnsemble(model: model, sampler: sampler, bytesPerNetwork: 64, outputBytes: 0)
     }
 }
 
@@ -57,7 +59,7 @@ extension LatticeModes.Parameters: CheckedParameters {
         guard bins >= 2 else { throw ParameterCheckError("bins \(bins) < 2; histograms need at least 2 bins") }
         guard bins <= ParameterAxis.maximumCount else { throw ParameterCheckError("bins \(bins) > \(ParameterAxis.maximumCount); give fewer bins") }
         let modes = ensemble.windowLength / 2 + 1
-        try ensemble.check(model: .linear, bytesPerNetwork: 16 * modes,
+        try ensemble.checkEnsemble(model: .linear, bytesPerNetwork: 16 * modes,
                            outputBytes: 16 * Double(ensemble.sw2.count) * (Double(ensemble.networks) * modes + Double(histogramWavevectors.count) * Double(bins)))
     }
 }
@@ -67,6 +69,6 @@ extension ReLULatticeCovariance.Parameters: CheckedParameters {
     public func check() throws {
         guard modesPerBin >= 1 else { throw ParameterCheckError("modesPerBin \(modesPerBin) < 1; give at least 1 mode per band") }
         guard ensemble.windowLength >= 3 else { throw ParameterCheckError("depth \(ensemble.depth) leaves a window of \(Int(ensemble.windowLength)) layers; give depth ≥ 4") }
-        try ensemble.check(model: .relu, bytesPerNetwork: 32 * 3 * ensemble.windowLength + 16 * 9 * ensemble.windowLength, outputBytes: 0)
+        try ensemble.checkEnsemble(model: .relu, bytesPerNetwork: 32 * 3 * ensemble.windowLength + 16 * 9 * ensemble.windowLength, outputBytes: 0)
     }
 }
