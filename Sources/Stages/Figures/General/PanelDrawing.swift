@@ -27,13 +27,16 @@ struct PanelDrawing {
         var colors: [[Color]] = []
         for (s, series) in spec.series.enumerated() {
             let single = LinePalette.qualitative(qualitative)
-            if series.coloring != .theory && !(series.coloring == .automatic && series.each != nil) { qualitative += 1 }
+            // An `each` axis is an ordered parameter (blue → red), except an ensemble's members,
+            // which are interchangeable: one colour.
+            let ordered = series.coloring == .automatic && series.each != nil && series.drawing != .faintLines
+            if series.coloring != .theory && !ordered { qualitative += 1 }
             var seriesColors: [Color] = []
             for curve in sliced[s] {
                 let color: Color
                 switch series.coloring {
                 case .theory: color = LinePalette.theory
-                case .automatic where series.each != nil: color = LinePalette.sequential(curve.index, of: curve.count)
+                case .automatic where ordered: color = LinePalette.sequential(curve.index, of: curve.count)
                 default: color = single
                 }
                 seriesColors.append(color)
@@ -132,7 +135,8 @@ struct PanelDrawing {
         return result
     }
 
-    /// (data − theory)/error, curve by curve, with theory interpolated linearly at the data's x.
+    /// (data − theory)/error, curve by curve, with theory interpolated linearly at the data's x;
+    /// its axis reads "Δ/s.e." (the strip is short; the figure's caption says what Δ is).
     func residualPanel(_ residuals: Residuals, spec: CurvesPanel, sliced: [[SlicedCurve]], colors: [[Color]]) throws -> Panel {
         guard sliced.indices.contains(residuals.data), sliced.indices.contains(residuals.theory) else {
             throw SeriesError("residuals compare series \(residuals.data) and \(residuals.theory), but the panel has \(sliced.count)")
@@ -159,7 +163,7 @@ struct PanelDrawing {
         layers.append(.reference(ReferenceLine(.horizontal(y: 2), style: Style(color: .gray, lineWidth: 1, dash: .dashed))))
         layers.append(.reference(ReferenceLine(.horizontal(y: -2), style: Style(color: .gray, lineWidth: 1, dash: .dashed))))
         return Panel(x: Axis(label: Text(spec.xLabel ?? spec.series[residuals.data].x.axisTitle), isLogarithmic: spec.logX),
-                     y: Axis(label: "(data − theory)/s.e."), key: .hidden, layers: layers)
+                     y: Axis(label: "Δ/s.e."), key: .hidden, layers: layers)
     }
 
     /// Linear interpolation in sorted `x`; nil outside it.

@@ -48,7 +48,7 @@ public enum SeriesDrawing: String, Codable, Hashable, Sendable {
 /// How a series' curves are coloured: the figures' one palette convention.
 public enum SeriesColoring: String, Codable, Hashable, Sendable {
     /// Blue → red along the `each` axis (an ordered parameter); the panel's next qualitative
-    /// colour when there is no `each`.
+    /// colour when there is no `each` or the curves are an ensemble's faint lines.
     case automatic
     /// Black: a theory curve.
     case theory
