@@ -399,8 +399,19 @@ struct ScriptEmitter {
         out.append("set rmargin \(8 + longestTic + (bar.label == nil ? 0 : 3))")
         // Key text must stay readable over dark cells.
         out.append("set key opaque")
-        if let label = bar.label { out.append("set cblabel \(GnuplotSyntax.text(label))") }
-        if bar.isLogarithmic { out.append("set logscale cb") }
+        var powersOfTen = false
+        if bar.isLogarithmic {
+            out.append("set logscale cb")
+            // Powers of ten, not gnuplot's "%f" default ("10.000000") on a log colour scale.
+            let values = heatmap.values.flatMap { $0 }
+            if let range = bar.range.map({ ($0.lowerBound, $0.upperBound) }) ?? LogAxisRange.range(values, axis: Axis()),
+               range.0 > 0, LogAxisRange.labelsPowersOfTen(range) {
+                out.append("set format cb \"10^{%L}\"")
+                powersOfTen = true
+            }
+        }
+        // Superscripted tic labels are wider than gnuplot reckons: the label moves clear of them.
+        if let label = bar.label { out.append("set cblabel \(GnuplotSyntax.text(label))" + (powersOfTen ? " offset 1.5,0" : "")) }
         if let range = bar.range {
             out.append("set cbrange [\(GnuplotSyntax.number(range.lowerBound)):\(GnuplotSyntax.number(range.upperBound))]")
         }

@@ -95,6 +95,8 @@ func datablock(_ name: String, in script: String) -> [String]? {
         #expect(script.contains("set logscale x 10\n"))
         #expect(script.contains("set logscale y 10\n"))
         #expect(script.contains("set logscale cb\n"))
+        // Two decades of colour: tics labelled as powers of ten.
+        #expect(script.contains("set format cb \"10^{%L}\""))
         #expect(script.contains("set yrange [0.5:20.0]"))
         #expect(script.contains("set cbrange [0.1:10.0]"))
         #expect(script.contains("set cbtics add (\"chance\" 0.1)"))
