@@ -33,6 +33,10 @@ let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic lin
                                panels: [.curves([PlottedSeries(modes, x: wavevector, y: Modes.power, drawn: .faintLines).each(Modes.network),
                                                  PlottedSeries(modes, x: wavevector, y: Modes.variancePredicted, drawn: .line, coloring: .theory)], logY: true)],
                                profile: p.profile))
+    // A re-plot of the same data (no stage type added): each network's |ε_q|² as a map over q and network.
+    p.add("modes-map", PanelFigure(name: "lattice-modes-map", caption: "\(ensemble) Each network's |ε_q|² (colour, logarithmic) over q and the network's index: the Fig. 7(b) lines side by side, so a network that stood out would show as a row.",
+                                   panels: [.heatmap(HeatmapValues(modes, values: Modes.power, x: wavevector, y: Modes.network), logColor: true)],
+                                   profile: p.profile))
     // 003 Fig. 8: histograms of ε_q at a few q against the Gaussian Eq. 15 implies.
     p.add("fig8", PanelFigure(name: "fig8-mode-histograms", caption: "003 Fig. 8. \(ensemble) Histograms of the real and imaginary parts of ε_q (real part only at q = 0, π) at the modes nearest the requested q, against the Gaussian N(0, S(q)/2) of Eq. 15 (N(0, S(q)) for a real mode); D is the Kolmogorov–Smirnov distance of the standardised parts from N(0, 1), D₀.₀₅ its 5 % critical value.",
                               columns: 2,
