@@ -4,7 +4,7 @@ import Foundation
 /// under it, else the first free corner, else below the plot area.
 ///
 /// gnuplot cannot measure text, so the key's box is estimated from its entries (0.6 em per
-/// character, the sample line, 1.25 lines per entry) and the plot area from the panel's share of
+/// character, the sample line, 1.5 em per entry) and the plot area from the panel's share of
 /// the figure less typical margins. Data is everything drawn: points with their error bars, lines
 /// (sampled between points), bands, reference lines, labels; a heatmap fills the plot area, so
 /// its key always goes outside. The data's extent stands in for gnuplot's autoscaled range; the
@@ -23,10 +23,11 @@ enum KeyPlacement {
         }
         let hasTitle = panel.title != nil
         let plotWidth = max(width - 14 * fontSize, 4 * fontSize)
-        let plotHeight = max(height - (hasTitle ? 6 : 4.5) * fontSize, 4 * fontSize)
+        let plotHeight = max(height - (hasTitle ? 7 : 5) * fontSize, 4 * fontSize)
         let longest = Double(entries.map(\.count).max() ?? 0)
         let boxWidth = min(((longest * 0.6) + 6) * fontSize / plotWidth, 1)
-        let boxHeight = min((Double(entries.count) * 1.25 + 0.8) * fontSize / plotHeight, 1)
+        // Measured on pngcairo at 11 pt: entries with sub- or superscripts are about 1.45 em apart.
+        let boxHeight = min((Double(entries.count) * 1.5 + 1) * fontSize / plotHeight, 1)
         guard let points = graphPoints(panel) else { return .below }
         for corner in preferred {
             if !points.contains(where: { inside($0, corner: corner, width: boxWidth, height: boxHeight) }) { return corner }
