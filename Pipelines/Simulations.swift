@@ -29,7 +29,7 @@ let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic lin
     let ensemble = "Linear lattice network (003 Appendix 8.3): N = {width}, L = {depth}, σ_b² = {sigma_b2}, σ_w² = {sigma_w2}, M = {networks} networks, analysis window layers {window_start}–{depth}, seed {seed}."
     let wavevector = Modes.wavevector
     // 003 Fig. 7(b): each network's window modes, the theory's expected |ε_q|² over them.
-    p.add("fig7b", PanelFigure(name: "fig7b-window-modes", caption: "003 Fig. 7(b). \(ensemble) Light lines: |ε_q|² of each network's window fluctuations r_l − r* (FFTW, ε_q = W^(−1/2) Σ_l (r_l − r*) e^(−iql)); black: S(q) of Eq. 15, the expected |ε_q|².",
+    p.add("fig7b", PanelFigure(name: "fig7b-window-modes", caption: "003 Fig. 7(b). \(ensemble) Light lines: |ε_q|² of each network's window fluctuations r_l − r* (FFTW, ε_q = W^(−1/2) Σ_l (r_l − r*) e^(−iql)); black: S(q) of Eq. 15, the expected |ε_q|². Each |ε_q|² is exponentially distributed about S(q) (a complex Gaussian's squared modulus), so on the log axis most of every line lies below its mean.",
                                panels: [.curves([PlottedSeries(modes, x: wavevector, y: Modes.power, drawn: .faintLines).each(Modes.network),
                                                  PlottedSeries(modes, x: wavevector, y: Modes.variancePredicted, drawn: .line, coloring: .theory)], logY: true)],
                                profile: p.profile))
