@@ -137,4 +137,21 @@ import Testing
         let two = try Self.modes()
         #expect(throws: SeriesError.self) { try PanelDrawing(inputs: [two]).panel(.heatmap(panel)) }
     }
+
+    @Test func aFigureThatCannotBeDrawnIsRefusedBeforeItRuns() throws {
+        let curves = CurvesPanel(title: nil, series: [Self.series(M.variance, error: M.varianceStderr), Self.series(M.variancePredicted, drawing: .line)],
+                                 residuals: Residuals(data: 0, theory: 1), references: [], logX: false, logY: true, xLabel: nil, yLabel: nil)
+        let good = PanelFigure.Parameters(name: "fig", title: nil, caption: "", columns: 1, panels: [.curves(curves)], profile: nil)
+        try good.check()
+        var noColumns = good
+        noColumns.columns = 0
+        #expect(throws: ParameterCheckError.self) { try noColumns.check() }
+        var badStrip = curves
+        badStrip.residuals = Residuals(data: 1, theory: 2)
+        let outOfRange = PanelFigure.Parameters(name: "fig", title: nil, caption: "", columns: 1, panels: [.curves(badStrip)], profile: nil)
+        let error = #expect(throws: ParameterCheckError.self) { try outOfRange.check() }
+        #expect(error?.description.contains("residuals compare series 1 and 2") == true)
+        badStrip.residuals = Residuals(data: 1, theory: 0)      // series 1 has no errors
+        #expect(throws: ParameterCheckError.self) { try PanelFigure.Parameters(name: "fig", title: nil, caption: "", columns: 1, panels: [.curves(badStrip)], profile: nil).check() }
+    }
 }

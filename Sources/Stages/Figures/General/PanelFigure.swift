@@ -72,3 +72,25 @@ public struct PanelFigure: Stage {
         return FigureArtifact(name: parameters.name, figure: figure)
     }
 }
+
+extension PanelFigure.Parameters: CheckedParameters {
+    /// A layout, a file stem and residual strips that can be drawn, refused before any stage runs
+    /// (a `--set` on a figure reaches here).
+    public func check() throws {
+        guard columns >= 1 else { throw ParameterCheckError("columns is \(columns); give at least 1") }
+        guard !panels.isEmpty else { throw ParameterCheckError("panels is empty; give at least one panel") }
+        guard !name.isEmpty, !name.contains(where: { "/\\\"\n\r\t".contains($0) }) else {
+            throw ParameterCheckError("name \"\(name)\" must be a file stem without slashes, quotes or control characters")
+        }
+        for (p, panel) in panels.enumerated() {
+            guard case .curves(let curves) = panel else { continue }
+            guard !curves.series.isEmpty else { throw ParameterCheckError("panel \(p + 1) has no series; give at least one") }
+            if let residuals = curves.residuals, !(curves.series.indices.contains(residuals.data) && curves.series.indices.contains(residuals.theory)) {
+                throw ParameterCheckError("panel \(p + 1)'s residuals compare series \(residuals.data) and \(residuals.theory), but it has \(curves.series.count) (numbered from 0)")
+            }
+            if let residuals = curves.residuals, curves.series[residuals.data].error == nil {
+                throw ParameterCheckError("panel \(p + 1)'s residuals are in units of series \(residuals.data)'s errors, which it has none of; give it error:")
+            }
+        }
+    }
+}
