@@ -2,6 +2,7 @@ import MeanField
 import Pipeline
 import Simulation
 import Stages
+import Artifacts
 
 /// Paper 003 Figs. 3–7: the stochastic linear and ReLU lattice networks against their saddle
 /// points, the linear network's Fourier-mode spectrum, the ReLU fluctuations' covariance (Appendix 8.3: N = 200, L = 1024,
@@ -21,8 +22,46 @@ let latticeNetworks = PipelineDefinition("003-lattice", summary: "stochastic lin
                                                                        networks: p.profile.pick(quick: 2, default: 3, paper: 5), seed: 4)))
     // Appendix 8.3's Figs. 7(b), 8, 9 at Fig. 7's σ_w² = 0.9: each network's window modes, their
     // histograms at a few q, and their mean and variance over networks.
-    p.add("modes", LatticeModes(.init(ensemble: .init(sb2: 0.01, sw2: [0.9], width: width, depth: depth, networks: networks, seed: 6),
-                                      histogramWavevectors: [0.05, 0.5, 1.5, 3.0])))
+    let histogramWavevectors = [0.05, 0.5, 1.5, 3.0]
+    let modes = p.add("modes", LatticeModes(.init(ensemble: .init(sb2: 0.01, sw2: [0.9], width: width, depth: depth, networks: networks, seed: 6),
+                                                  histogramWavevectors: histogramWavevectors)))
+    typealias Modes = LatticeModesData
+    let ensemble = "Linear lattice network (003 Appendix 8.3): N = {width}, L = {depth}, σ_b² = {sigma_b2}, σ_w² = {sigma_w2}, M = {networks} networks, analysis window layers {window_start}–{depth}, seed {seed}."
+    let wavevector = Modes.wavevector
+    // 003 Fig. 7(b): each network's window modes, the theory's expected |ε_q|² over them.
+    p.add("fig7b", PanelFigure(name: "fig7b-window-modes", caption: "003 Fig. 7(b). \(ensemble) Light lines: |ε_q|² of each network's window fluctuations r_l − r* (FFTW, ε_q = W^(−1/2) Σ_l (r_l − r*) e^(−iql)); black: S(q) of Eq. 15, the expected |ε_q|². Each |ε_q|² is exponentially distributed about S(q) (a complex Gaussian's squared modulus), so on the log axis most of every line lies below its mean.",
+                               panels: [.curves([PlottedSeries(modes, x: wavevector, y: Modes.power, drawn: .faintLines).each(Modes.network),
+                                                 PlottedSeries(modes, x: wavevector, y: Modes.variancePredicted, drawn: .line, coloring: .theory)], logY: true)],
+                               profile: p.profile))
+    // A re-plot of the same data (no stage type added): each network's |ε_q|² as a map over q and network.
+    p.add("modes-map", PanelFigure(name: "lattice-modes-map", caption: "\(ensemble) Each network's |ε_q|² (colour, logarithmic) over q and the network's index: the Fig. 7(b) lines side by side, so a network that stood out would show as a row.",
+                                   panels: [.heatmap(HeatmapValues(modes, values: Modes.power, x: wavevector, y: Modes.network), logColor: true)],
+                                   profile: p.profile))
+    // 003 Fig. 8: histograms of ε_q at a few q against the Gaussian Eq. 15 implies.
+    p.add("fig8", PanelFigure(name: "fig8-mode-histograms", caption: "003 Fig. 8. \(ensemble) Histograms of the real and imaginary parts of ε_q (real part only at q = 0, π) at the modes nearest the requested q, against the Gaussian N(0, S(q)/2) of Eq. 15 (N(0, S(q)) for a real mode); D is the Kolmogorov–Smirnov distance of the standardised parts from N(0, 1), D₀.₀₅ its 5 % critical value.",
+                              columns: 2,
+                              panels: histogramWavevectors.map { q in
+                                  .curves(title: "q = {histogram_q}", [
+                                      PlottedSeries(modes, x: Modes.histogramX, y: Modes.histogramDensity, drawn: .bars, title: "measured: D = {ks_distance} (D₀.₀₅ = {ks_critical})").at(Modes.histogramWavevector, q),
+                                      PlottedSeries(modes, x: Modes.histogramX, y: Modes.histogramGaussian, drawn: .line, coloring: .theory).at(Modes.histogramWavevector, q),
+                                  ])
+                              },
+                              profile: p.profile))
+    // 003 Fig. 9: (a) the mean of ε_q with its standard error, (b) ⟨ε_q†ε_q⟩ against S(q).
+    p.add("fig9", PanelFigure(name: "fig9-mode-statistics", caption: "003 Fig. 9. \(ensemble) Means over networks with standard errors. (a) ⟨Re ε_q⟩ and ⟨Im ε_q⟩ (side by side at each q), the line their expectation: 0, except √W (E r − r*) at q = 0, the finite-width offset of the window average (this project's correction; the paper says the mean is zero everywhere). (b) ⟨ε_q†ε_q⟩ against S(q) of Eq. 15. Strips: (data − theory)/standard error.",
+                              columns: 2,
+                              panels: [
+                                  .curves(title: "(a) mean of ε_q", [
+                                      PlottedSeries(modes, x: wavevector, y: Modes.meanReal, error: Modes.meanRealStderr),
+                                      PlottedSeries(modes, x: wavevector, y: Modes.meanPredicted, drawn: .line, coloring: .theory),
+                                      PlottedSeries(modes, x: wavevector, y: Modes.meanImaginary, error: Modes.meanImaginaryStderr),
+                                  ], residuals: Residuals(data: 0, theory: 1)),
+                                  .curves(title: "(b) variance of ε_q", [
+                                      PlottedSeries(modes, x: wavevector, y: Modes.variance, error: Modes.varianceStderr),
+                                      PlottedSeries(modes, x: wavevector, y: Modes.variancePredicted, drawn: .line, coloring: .theory),
+                                  ], residuals: Residuals(data: 0, theory: 1), logY: true),
+                              ],
+                              profile: p.profile))
     p.add("window-figure", LatticeWindowFigure(p.profile, trajectories: trajectories))
     // 003 Fig. 6: the paper's σ_w² set; bands of 8 modes (W = 513 gives 32 bands over (0, π]).
     let covariance = p.add("covariance", ReLULatticeCovariance(.init(

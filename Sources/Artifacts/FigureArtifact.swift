@@ -38,6 +38,6 @@ public struct FigureArtifact: ArtifactValue {
     }
 
     /// The caption file's suffix after the figure's name.
-    public static let captionSuffix = ".caption.txt"
+    public static let captionSuffix = Figure.captionFileSuffix
 
 }

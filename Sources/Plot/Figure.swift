@@ -1,7 +1,8 @@
 /// A figure: one or more panels on a grid, a title, and a caption saying what it shows.
 ///
 /// The PNG is ``size`` pixels; the PDF has the same layout at ``size`` points (1/72 inch), so
-/// both files look alike. The caption is drawn in a strip under the panels; long lines wrap.
+/// both files look alike. The caption is drawn in a strip under the panels; long lines wrap, and
+/// at most four lines are drawn (the rest is in the caption file, ``captionFileSuffix``).
 ///
 /// ```swift
 /// let figure = Figure(
@@ -38,6 +39,12 @@ public struct Figure: Sendable, Hashable {
         self.fontSize = fontSize
         self.fontFamily = fontFamily
     }
+}
+
+extension Figure {
+    /// The suffix of the file holding a figure's whole caption beside `<name>.png`
+    /// (`<name>.caption.txt`); the image shows at most four lines of it.
+    public static let captionFileSuffix = ".caption.txt"
 }
 
 /// Figure size: pixels in the PNG, points in the PDF.

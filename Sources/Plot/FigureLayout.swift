@@ -22,7 +22,12 @@ struct FigureLayout {
     var titleFontSize: Double
     var panels: [Rectangle]
 
-    init(figure: Figure) {
+    /// The most caption lines drawn in the image; a longer caption is cut there and points to
+    /// the caption file, which holds it whole.
+    static let maximumCaptionLines = 4
+
+    /// The layout of `figure`, rendered as `name` (named in the note of a cut caption).
+    init(figure: Figure, name: String = "") {
         let width = Double(figure.size.width)
         let height = Double(figure.size.height)
         captionFontSize = figure.fontSize
@@ -31,7 +36,8 @@ struct FigureLayout {
         let margin = 0.8 * figure.fontSize
         let wrapped = figure.caption.string.isEmpty
             ? []
-            : Self.wrap(figure.caption.string, width: width - 2 * margin, fontSize: captionFontSize)
+            : Self.shortened(Self.wrap(figure.caption.string, width: width - 2 * margin, fontSize: captionFontSize),
+                             width: width - 2 * margin, fontSize: captionFontSize, name: name)
         let lineHeight = 1.3 * captionFontSize
         let captionHeight = wrapped.isEmpty ? 0 : Double(wrapped.count) * lineHeight + margin
         captionX = margin / width
@@ -53,6 +59,19 @@ struct FigureLayout {
             return Rectangle(x: Double(column) * cellWidth, y: top - Double(row + 1) * cellHeight,
                              width: cellWidth, height: cellHeight)
         }
+    }
+
+    /// The first ``maximumCaptionLines`` of a wrapped caption; when it is longer, the last line
+    /// kept ends with a note naming the caption file.
+    static func shortened(_ lines: [String], width: Double, fontSize: Double, name: String) -> [String] {
+        guard lines.count > maximumCaptionLines else { return lines }
+        let note = " … (full caption: \(name.isEmpty ? "the caption file" : name + Figure.captionFileSuffix))"
+        let maxCharacters = max(Int(width / (0.7 * fontSize)), 10)
+        var kept = Array(lines.prefix(maximumCaptionLines))
+        var words = kept[kept.count - 1].split(separator: " ").map(String.init)
+        while !words.isEmpty && words.joined(separator: " ").count + note.count > maxCharacters { words.removeLast() }
+        kept[kept.count - 1] = words.joined(separator: " ") + note
+        return kept
     }
 
     /// Greedy word wrap at an estimated text width. gnuplot cannot measure text; measured on

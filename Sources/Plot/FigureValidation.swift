@@ -28,6 +28,10 @@ enum FigureValidation {
         }
         for (p, panel) in figure.panels.enumerated() {
             try check(panel, number: p + 1)
+            if let strip = panel.residuals {
+                if strip.residuals != nil { throw fail("panel \(p + 1): its residual strip has a strip of its own; strips do not nest.") }
+                try check(strip, number: p + 1)
+            }
         }
     }
 

@@ -33,9 +33,11 @@ enum GnuplotSyntax {
         return out + "\""
     }
 
-    /// A string followed by its enhanced-text mode, as accepted by titles, labels and key entries.
+    /// A string in enhanced-text mode, as accepted by titles, labels and key entries: markup as
+    /// written, literal text set as math (``MathMarkup``: `σ_w²` with a subscript w, any other
+    /// markup character escaped).
     static func text(_ text: Text) -> String {
-        quoted(text.string) + (text.isEnhanced ? " enhanced" : " noenhanced")
+        quoted(text.isEnhanced ? text.string : MathMarkup.markup(text.string)) + " enhanced"
     }
 
     /// `rgb "#rrggbb"`.

@@ -27,6 +27,10 @@ public enum Layer: Sendable, Hashable {
 /// How a ``Series`` is drawn.
 public enum SeriesKind: Sendable, Hashable {
     case lines, points, linesPoints
+    /// A histogram's outline: x are bin centres, each value a flat step across its bin (gnuplot `histeps`).
+    case steps
+    /// A histogram's bars: x are bin centres, bars as wide as the bins, lightly filled (gnuplot `boxes`).
+    case boxes
 }
 
 /// A curve or a scatter: paired x and y values. NaN values leave a gap in the line.

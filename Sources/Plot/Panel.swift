@@ -16,14 +16,25 @@ public struct Panel: Sendable, Hashable {
     public var key: KeyPosition
     /// What is drawn, back to front.
     public var layers: [Layer]
+    /// A strip under the panel sharing its x axis, e.g. (data − theory)/error: the way to show
+    /// points that would sit on a curve. It takes 30 % of the panel's height; its own title and
+    /// x label are not drawn (the panel's x label moves under it).
+    public var residuals: Panel? {
+        get { residualStorage.first }
+        set { residualStorage = newValue.map { [$0] } ?? [] }
+    }
+    // An array, because a struct cannot hold an optional of itself.
+    private var residualStorage: [Panel] = []
 
+    /// A panel; the key goes in a corner free of data (``KeyPosition/automatic``) unless told.
     public init(title: Text? = nil, x: Axis = Axis(), y: Axis = Axis(),
-                key: KeyPosition = .topRight, layers: [Layer] = []) {
+                key: KeyPosition = .automatic, layers: [Layer] = [], residuals: Panel? = nil) {
         self.title = title
         self.x = x
         self.y = y
         self.key = key
         self.layers = layers
+        self.residuals = residuals
     }
 }
 
@@ -47,8 +58,11 @@ public struct Axis: Sendable, Hashable {
     }
 }
 
-/// Where a panel's key (legend) is placed.
+/// Where a panel's key (legend) is placed. A key never covers data: a corner is a preference,
+/// and when data lies under it the key moves to a free corner, else below the plot.
 public enum KeyPosition: Sendable, Hashable {
+    /// The first corner free of data (top right, top left, bottom right, bottom left), else below.
+    case automatic
     case topLeft, topRight, bottomLeft, bottomRight
     /// Right of the plot area, outside it.
     case outsideRight

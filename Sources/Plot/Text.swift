@@ -1,14 +1,14 @@
 /// A piece of text shown in a figure: a title, an axis label, a key entry, a caption.
 ///
-/// Text is literal by default: every character is drawn as written, so `"σ_w² (ξ_c)"` shows an
-/// underscore, not a subscript. The script marks literal strings `noenhanced`, which is more
-/// robust than escaping gnuplot's enhanced-mode markup characters (`_ ^ { } @ & ~ \`) one by one.
-/// Use UTF-8 characters for symbols (σ, ξ, ², ₁). Where real sub- or superscripts are wanted,
-/// opt in to gnuplot's enhanced-text markup with ``enhanced(_:)``:
+/// Text is written as a physicist types it and set as math: `"σ_w² (ξ_c)"` draws σ with a
+/// subscript w and ξ with a subscript c, `"q^l"` a superscript l (``MathMarkup`` says which `_`
+/// and `^` are scripts; the rest, as in `mean_real`, are drawn as written, as are gnuplot's other
+/// markup characters `{ } @ & ~ \`). Use UTF-8 characters for symbols (σ, ξ, ², ₁). For anything
+/// else, write gnuplot's enhanced-text markup yourself with ``enhanced(_:)``:
 ///
 /// ```swift
-/// let literal: Text = "weight_variance σ_w²"        // drawn exactly like this
-/// let markup = Text.enhanced("σ_w^2 / σ_b^2")         // drawn with a sub- and a superscript
+/// let typed: Text = "weight_variance σ_w²"          // "weight_variance" as written, σ with subscript w
+/// let markup = Text.enhanced("σ_w^2 / σ_b^2")         // markup as written
 /// ```
 public struct Text: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
     /// The characters, or enhanced-mode markup when ``isEnhanced`` is true. `\n` breaks a line.

@@ -10,6 +10,7 @@ import Artifacts
 struct SimulationPipelinesTests {
     static let pipelines = ["003-lattice", "002-finite-width", "002-dynamical-isometry", "003-fig1-norms"]
     static let figures = ["003-lattice/figure/lattice", "003-lattice/window-figure/lattice-window", "003-lattice/covariance-figure/relu-covariance",
+                          "003-lattice/fig7b/fig7b-window-modes", "003-lattice/fig8/fig8-mode-histograms", "003-lattice/fig9/fig9-mode-statistics",
                           "002-finite-width/figure/propagation", "002-dynamical-isometry/figure/jacobian-spectra", "003-fig1-norms/figure/norm-trajectories"]
 
     @Test("every simulation figure renders; the ReLU covariance agrees with the leading order and records its gap to Eq. 22")
@@ -19,6 +20,9 @@ struct SimulationPipelinesTests {
         let first = try cli.run(["run"] + Self.pipelines + quick)
         try #require(first.status == 0, "\(first.stderr)")
         cli.expectRendered(Self.figures)
+        // 003 Figs. 7(b), 8, 9 (general figures): captions filled from the modes' data, whole in the caption file.
+        let modesCaption = try String(contentsOf: cli.results.appendingPathComponent("003-lattice/fig9/fig9-mode-statistics.caption.txt"), encoding: .utf8)
+        #expect(modesCaption.contains("N = 200, L = 256, σ_b² = 0.01, σ_w² = 0.9, M = 8 networks, analysis window layers 128–256") && !modesCaption.contains("{"), "\(modesCaption)")
 
         let covariance = try ReLULatticeCovarianceData.read(from: cli.results.appendingPathComponent("003-lattice/covariance"))
         let bands = covariance.q

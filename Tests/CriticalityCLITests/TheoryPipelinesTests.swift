@@ -89,7 +89,8 @@ struct TheoryPipelinesTests {
         let caption = try String(contentsOf: cli.results.appendingPathComponent("002-depth-scales/figure/depth-scales.caption.txt"), encoding: .utf8)
         #expect(caption.contains("σ_w² at σ_b² = 0.1 for") && !caption.contains("0.05"), "\(caption)")
         let script = try String(contentsOf: cli.results.appendingPathComponent("002-depth-scales/figure/depth-scales.gp"), encoding: .utf8)
-        #expect(script.contains("ξ_c at σ_b² = 0.1") && !script.contains("ξ_c at σ_b² = 0.05"))
+        // The script sets the title as math (Plot's MathMarkup): ξ_{c}, σ_{b}.
+        #expect(script.contains("ξ_{c} at σ_{b}² = 0.1") && !script.contains("ξ_{c} at σ_{b}² = 0.05"))
 
         let edited = try cli.run(["run", "002-layer-maps", "--set", "002-layer-maps/trajectories.layers=25", "--profile", "quick"])
         #expect(edited.status == 0)

@@ -23,6 +23,25 @@ struct GnuplotRendererTests {
         return rendered
     }
 
+    @Test func residualStripHistogramAndLogAxesRenderWithoutWarnings() throws {
+        let q = (0..<12).map { Double($0) * 0.25 + 0.1 }
+        let theory = q.map { 1 / (0.05 + $0 * $0) }
+        var spectrum = Panel(title: "⟨ε_q†ε_q⟩ against S(q)", x: Axis(label: "q (rad)"), y: Axis(label: "⟨ε_q†ε_q⟩", isLogarithmic: true),
+                             layers: [.errorBars(ErrorBars(x: q, y: theory.map { $0 * 1.05 }, error: theory.map { $0 * 0.1 }, title: "measured")),
+                                      .series(Series(x: q, y: theory, title: "S(q)", style: Style(color: LinePalette.theory)))])
+        spectrum.residuals = Panel(y: Axis(label: "(data − theory)/s.e."), layers: [
+            .series(Series(x: q, y: q.map { _ in 0.5 }, kind: .points)),
+            .reference(ReferenceLine(.horizontal(y: 0))),
+        ])
+        let centres = (0..<16).map { -2 + Double($0) * 0.25 }
+        let histogram = Panel(title: "q = 0.5", x: Axis(label: "Re ε_q"), y: Axis(label: "density"), layers: [
+            .series(Series(x: centres, y: centres.map { exp(-$0 * $0 / 2) / 2.5 }, title: "bars", kind: .boxes, style: Style(color: LinePalette.sequential(0, of: 2)))),
+            .series(Series(x: centres, y: centres.map { exp(-$0 * $0 / 2) / 2.6 }, title: "steps", kind: .steps, style: Style(color: LinePalette.sequential(1, of: 2)))),
+        ])
+        try renderAndCheck(Figure(caption: Text(Array(repeating: "A long caption sentence about sigma_w^2.", count: 30).joined(separator: " ")),
+                                  size: FigureSize(width: 1000, height: 560), panels: [spectrum, histogram]), "strip_histogram")
+    }
+
     @Test func twoPanelFigure() throws {
         try renderAndCheck(Fixtures.twoPanel(), "two_panel")
     }

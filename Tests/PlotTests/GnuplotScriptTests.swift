@@ -57,7 +57,7 @@ func datablock(_ name: String, in script: String) -> [String]? {
         #expect(script.contains("set xrange [0.5:5.0]"))
         #expect(script.contains("set yrange [\(GnuplotSyntax.number(yEdges[0])):\(GnuplotSyntax.number(yEdges[2]))]"))
         #expect(script.contains("with boxxyerror fillstyle solid 1.0 linecolor palette notitle"))
-        #expect(script.contains("set cblabel \"acc\" noenhanced"))
+        #expect(script.contains("set cblabel \"acc\" enhanced"))
     }
 
     @Test func missingCellsGetTheirOwnColourAndKeyEntry() throws {
@@ -92,9 +92,11 @@ func datablock(_ name: String, in script: String) -> [String]? {
                                                  marks: [ColorBarMark("chance", at: 0.1)])))],
             x: Axis(isLogarithmic: true), y: Axis(minimum: 0.5, maximum: 20, isLogarithmic: true))
         let script = try GnuplotScript(figure: figure, name: "log").text
-        #expect(script.contains("set logscale x\n"))
-        #expect(script.contains("set logscale y\n"))
+        #expect(script.contains("set logscale x 10\n"))
+        #expect(script.contains("set logscale y 10\n"))
         #expect(script.contains("set logscale cb\n"))
+        // Two decades of colour: tics labelled as powers of ten.
+        #expect(script.contains("set format cb \"10^{%L}\""))
         #expect(script.contains("set yrange [0.5:20.0]"))
         #expect(script.contains("set cbrange [0.1:10.0]"))
         #expect(script.contains("set cbtics add (\"chance\" 0.1)"))
@@ -127,8 +129,8 @@ func datablock(_ name: String, in script: String) -> [String]? {
         #expect(abs(layout.panels[0].y - strip) < 1e-12)
         #expect(layout.captionLines.allSatisfy { $0.y > 0 && $0.y < strip })
         let script = try GnuplotScript(figure: figure, name: "c").text
-        #expect(script.contains("set label 1001 \"Line one\" noenhanced at screen"))
-        #expect(script.contains("set label 1002 \"Line two\" noenhanced at screen"))
+        #expect(script.contains("set label 1001 \"Line one\" enhanced at screen"))
+        #expect(script.contains("set label 1002 \"Line two\" enhanced at screen"))
         #expect(script.contains("# Caption: Line one\n# Caption: Line two\n"))
     }
 
@@ -140,19 +142,21 @@ func datablock(_ name: String, in script: String) -> [String]? {
         #expect(lines.joined(separator: " ") == words)
     }
 
-    @Test func specialCharactersAreLiteralUnlessEnhanced() throws {
+    @Test func literalTextIsSetAsMathAndOtherMarkupEscaped() throws {
         var panel = Panel(title: #"σ_w² "quoted" \ back {x} @a &b"#,
                           x: Axis(label: .enhanced("σ_w^2")), y: Axis(label: "ξ_c"),
                           layers: [.series(Series(x: [0, 1], y: [0, 1], title: "q_1 ^2"))])
         panel.layers.append(.label(TextLabel("chance_level", at: .data(x: 0.5, y: 0.1))))
         let figure = Figure(title: "fig_title", caption: "Dataset: x_y", panels: [panel])
         let script = try GnuplotScript(figure: figure, name: "esc").text
-        #expect(script.contains(#"set title "σ_w² \"quoted\" \\ back {x} @a &b" noenhanced"#))
+        // Scripts of a symbol become sub- and superscripts; every other markup character is
+        // escaped (one backslash for enhanced text, doubled inside gnuplot's double quotes).
+        #expect(script.contains(#"set title "σ_{w}² \"quoted\" \\\\ back \\{x\\} \\@a \\&b" enhanced"#))
         #expect(script.contains("set xlabel \"σ_w^2\" enhanced"))
-        #expect(script.contains("set ylabel \"ξ_c\" noenhanced"))
-        #expect(script.contains("title \"q_1 ^2\" noenhanced"))
-        #expect(script.contains("set label 1 \"chance_level\" noenhanced at first 0.5, first 0.1 left"))
-        #expect(script.contains("set label 1000 \"fig_title\" noenhanced at screen 0.5"))
+        #expect(script.contains("set ylabel \"ξ_{c}\" enhanced"))
+        #expect(script.contains(#"title "q_{1} \\^2" enhanced"#))
+        #expect(script.contains(#"set label 1 "chance\\_level" enhanced at first 0.5, first 0.1 left"#))
+        #expect(script.contains(#"set label 1000 "fig\\_title" enhanced at screen 0.5"#))
     }
 
     @Test func bothTerminalsShareOneBody() throws {
@@ -173,7 +177,7 @@ func datablock(_ name: String, in script: String) -> [String]? {
         let script = try GnuplotScript(figure: figure, name: "r").text
         #expect(script.contains("set arrow 1 from first 1.76, graph 0 to first 1.76, graph 1 nohead front linecolor rgb \"#000000\" linewidth 1.5 dashtype 2"))
         #expect(script.contains("set arrow 2 from graph 0, first 0.1 to graph 1, first 0.1 nohead front linecolor rgb \"#808080\" linewidth 1.5 dashtype 3"))
-        #expect(script.contains("NaN with lines linecolor rgb \"#000000\" linewidth 1.5 dashtype 2 title \"critical σ_w²\" noenhanced"))
+        #expect(script.contains("NaN with lines linecolor rgb \"#000000\" linewidth 1.5 dashtype 2 title \"critical σ_{w}²\" enhanced"))
     }
 
     @Test func sameFigureSameBytes() throws {

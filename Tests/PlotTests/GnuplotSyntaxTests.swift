@@ -21,12 +21,12 @@ import Testing
         #expect(GnuplotSyntax.quoted(#"a "b" \c"#) == #""a \"b\" \\c""#)
         #expect(GnuplotSyntax.quoted("line1\nline2") == #""line1\nline2""#)
         #expect(GnuplotSyntax.quoted("run `make`") == #""run \`make\`""#)
-        // Enhanced-mode characters pass through: literal text is marked noenhanced instead.
+        // Enhanced-mode characters pass through: `text` escapes them (MathMarkup) before quoting.
         #expect(GnuplotSyntax.quoted("σ_w² ^{x} @&") == "\"σ_w² ^{x} @&\"")
     }
 
     @Test func literalAndEnhancedText() {
-        #expect(GnuplotSyntax.text("σ_w²") == "\"σ_w²\" noenhanced")
+        #expect(GnuplotSyntax.text("σ_w²") == "\"σ_{w}²\" enhanced")
         #expect(GnuplotSyntax.text(.enhanced("σ_w^2")) == "\"σ_w^2\" enhanced")
         let value = 1.5
         let interpolated: Text = "σ_w² = \(value)"

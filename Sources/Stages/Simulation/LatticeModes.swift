@@ -32,7 +32,7 @@ public struct LatticeModes: Stage {
 
     public init(_ parameters: Parameters) { self.parameters = parameters }
 
-    public func run(_ context: StageContext) throws -> LabelledData {
+    public func run(_ context: StageContext) throws -> LatticeModesData {
         let p = parameters.ensemble
         guard !p.sw2.isEmpty, !parameters.histogramWavevectors.isEmpty else {
             throw SimulationError.invalidArgument("lattice modes need at least one σ_w² and one histogram wavevector")
@@ -68,35 +68,17 @@ public struct LatticeModes: Stage {
             }
             context.progress(Double(index + 1) / Double(p.sw2.count))
         }
-        var data = LabelledData(
-            description: "Fourier modes of the linear lattice network's window fluctuations about r* (paper 003 Appendix 8.3, Figs. 7(b), 8, 9; Eq. 15)",
-            attributes: ["sigma_b2": "\(p.sb2)", "width": "\(p.width)", "depth": "\(p.depth)", "networks": "\(p.networks)",
-                         "window_start": "\(p.depth / 2)", "seed": "\(p.seed)"])
-        data.addAxis("sigma_w2", values: p.sw2, units: "1", description: "weight variance σ_w²")
-        data.addAxis("network", values: (0..<p.networks).map(Double.init), units: "1", description: "network index")
-        data.addAxis("q", values: wavevectors, units: "rad", description: "wavevector q = 2πj/W along the analysis window")
-        data.addAxis("histogram_q", values: chosen, units: "rad", description: "wavevectors whose histograms are kept")
-        data.addAxis("bin", values: (0..<parameters.bins).map(Double.init), units: "1", description: "histogram bin index")
-        let perMode = ["sigma_w2", "q"], perNetwork = ["sigma_w2", "network", "q"], perBin = ["sigma_w2", "histogram_q", "bin"]
-        data.addVariable("eps_real", over: perNetwork, values: real, units: "1", description: "Re ε_q = W^(−1/2) Σ_l (r_l − r*) cos(ql), per network")
-        data.addVariable("eps_imag", over: perNetwork, values: imaginary, units: "1", description: "Im ε_q, per network")
-        data.addVariable("mean_real", over: perMode, values: meanReal, units: "1", description: "⟨Re ε_q⟩ over networks")
-        data.addVariable("mean_real_stderr", over: perMode, values: meanRealError, units: "1", description: "its standard error")
-        data.addVariable("mean_imag", over: perMode, values: meanImaginary, units: "1", description: "⟨Im ε_q⟩ over networks")
-        data.addVariable("mean_imag_stderr", over: perMode, values: meanImaginaryError, units: "1", description: "its standard error")
-        data.addVariable("mean_predicted", over: perMode, values: meanPredicted, units: "1",
-                         description: "expected ε_q: √W (E r − r*) at q = 0 (finite-width offset, this project), 0 elsewhere")
-        data.addVariable("variance", over: perMode, values: variance, units: "1", description: "⟨ε_q† ε_q⟩ over networks")
-        data.addVariable("variance_stderr", over: perMode, values: varianceError, units: "1", description: "its standard error")
-        data.addVariable("variance_predicted", over: perMode, values: variancePredicted, units: "1", description: "S(q) of 003 Eq. 15")
-        data.addVariable("histogram_x", over: perBin, values: centres, units: "1", description: "bin centre (value of Re or Im ε_q)")
-        data.addVariable("histogram_density", over: perBin, values: density, units: "1",
-                         description: "density of the real and imaginary parts of ε_q (real part only at q = 0, π)")
-        data.addVariable("histogram_gaussian", over: perBin, values: gaussian, units: "1", description: "the Gaussian density Eq. 15 implies")
-        data.addVariable("ks_distance", over: ["sigma_w2", "histogram_q"], values: distance, units: "1",
-                         description: "Kolmogorov–Smirnov distance of the standardised parts from N(0, 1)")
-        data.addVariable("ks_critical", over: ["sigma_w2", "histogram_q"], values: critical, units: "1",
-                         description: "the 5 % critical distance 1.358/√n")
-        return data
+        typealias M = LatticeModesData
+        let values: [DataColumn<M>: [Double]] = [
+            M.sigmaW2: p.sw2, M.network: (0..<p.networks).map(Double.init), M.wavevector: wavevectors,
+            M.histogramWavevector: chosen, M.bin: (0..<parameters.bins).map(Double.init),
+            M.realPart: real, M.imaginaryPart: imaginary, M.meanReal: meanReal, M.meanRealStderr: meanRealError,
+            M.meanImaginary: meanImaginary, M.meanImaginaryStderr: meanImaginaryError, M.meanPredicted: meanPredicted,
+            M.variance: variance, M.varianceStderr: varianceError, M.variancePredicted: variancePredicted,
+            M.histogramX: centres, M.histogramDensity: density, M.histogramGaussian: gaussian,
+            M.ksDistance: distance, M.ksCritical: critical,
+        ]
+        return LatticeModesData(sigmaB2: p.sb2, width: p.width, depth: p.depth, networks: p.networks, windowStart: p.depth / 2, seed: p.seed,
+                                values: values)
     }
 }
