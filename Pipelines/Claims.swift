@@ -72,11 +72,11 @@ public func claimCatalogue(profile: Profile, dataDirectories: DataDirectories = 
               evidence: Evidence(stage: "002-layer-maps/trajectories", .dataset("xi_c"), at: [.index("sigma_w2", 2)]),
               rule: .above(1e6)),
         Claim(id: "001-forward-backward", paper: "001", location: "Edge of Chaos Initialization",
-              statement: "Forward and backward criticality coincide: at χ₁ = 1 the Jacobian's mean squared singular value stays at χ₁^L = 1 (tanh, Gaussian weights).",
+              statement: "Forward and backward criticality coincide: at χ₁ = 1 the Jacobian's mean squared singular value stays at χ₁^L = 1 (tanh at its critical point, Gaussian weights; median of means with its bootstrap interval).",
               paperValue: 1, paperWording: "Forward and backward criticality coincide",
               evidence: Evidence(stage: "002-dynamical-isometry/spectra", .dataset("mean_squared"), at: [.index("family", 0), .last("depth")],
-                                 standardError: .dataset("mean_squared_stderr")),
-              rule: .withinStandardErrors(.dataset("mean_squared_predicted"), count: 3)),
+                                 interval: (low: "mean_squared_lower", high: "mean_squared_upper")),
+              rule: .intervalContains(1)),
 
         // MARK: Paper 002
         critical("tanh", solved: 1.7609546396067393, paper: "002", location: "§4.3, Fig. 2 (after [13])",

@@ -72,9 +72,9 @@ public struct LatticeSpectrumData: LabelledSchema, Equatable {
 
 extension LatticeSpectrumData {
     public init(labelled data: LabelledData) throws {
-        self.init(sb2: try data.latticeAttribute(Self.sb2Attribute), width: try data.latticeAttribute(Self.widthAttribute),
-                  depth: try data.latticeAttribute(Self.depthAttribute), windowStart: try data.latticeAttribute(Self.windowStartAttribute),
-                  networks: try data.latticeAttribute(Self.networksAttribute), sampler: try data.latticeAttribute(Self.samplerAttribute), sw2: try data.values(Self.sigmaW2), q: try data.values(Self.q),
+        self.init(sb2: try data.storedValue(Self.sb2Attribute), width: try data.storedValue(Self.widthAttribute),
+                  depth: try data.storedValue(Self.depthAttribute), windowStart: try data.storedValue(Self.windowStartAttribute),
+                  networks: try data.storedValue(Self.networksAttribute), sampler: try data.storedValue(Self.samplerAttribute), sw2: try data.values(Self.sigmaW2), q: try data.values(Self.q),
                   modeVariance: try data.values(Self.modeVariance), modeVarianceStderr: try data.values(Self.modeVarianceStderr),
                   modeVariancePredicted: try data.values(Self.modeVariancePredicted))
         provenance = data.provenance

@@ -123,17 +123,17 @@ public struct LatticeSweepData: LabelledSchema, Equatable {
 extension LatticeSweepData {
     public init(labelled data: LabelledData) throws {
         let hasReLUParts = data.variables.contains { $0.name == Self.rPlus.name }
-        self.init(model: try data.latticeAttribute(Self.modelAttribute), sampler: try data.latticeAttribute(Self.samplerAttribute),
-                  sb2: try data.latticeAttribute(Self.sb2Attribute), width: try data.latticeAttribute(Self.widthAttribute),
-                  depth: try data.latticeAttribute(Self.depthAttribute), windowStart: try data.latticeAttribute(Self.windowStartAttribute),
-                  networks: try data.latticeAttribute(Self.networksAttribute),
+        self.init(model: try data.storedValue(Self.modelAttribute), sampler: try data.storedValue(Self.samplerAttribute),
+                  sb2: try data.storedValue(Self.sb2Attribute), width: try data.storedValue(Self.widthAttribute),
+                  depth: try data.storedValue(Self.depthAttribute), windowStart: try data.storedValue(Self.windowStartAttribute),
+                  networks: try data.storedValue(Self.networksAttribute),
                   sw2: try data.values(Self.sigmaW2), norm: try data.values(Self.norm), normStderr: try data.values(Self.normStderr),
                   normPredicted: try data.values(Self.normPredicted), normFiniteWidth: try data.values(Self.normFiniteWidth),
                   relu: hasReLUParts ? ReLUParts(rPlus: try data.values(Self.rPlus), rPlusStderr: try data.values(Self.rPlusStderr),
                                                  rMinus: try data.values(Self.rMinus), rMinusStderr: try data.values(Self.rMinusStderr),
                                                  k: try data.values(Self.k), kStderr: try data.values(Self.kStderr),
                                                  kPredicted: try data.values(Self.kPredicted)) : nil,
-                  maxGapSaddle: try data.latticeScalar(Self.maxGapSaddle), maxGapFiniteWidth: try data.latticeScalar(Self.maxGapFiniteWidth))
+                  maxGapSaddle: try data.storedScalar(Self.maxGapSaddle), maxGapFiniteWidth: try data.storedScalar(Self.maxGapFiniteWidth))
         provenance = data.provenance
     }
 

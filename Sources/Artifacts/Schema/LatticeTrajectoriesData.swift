@@ -64,9 +64,9 @@ public struct LatticeTrajectoriesData: LabelledSchema, Equatable {
 
 extension LatticeTrajectoriesData {
     public init(labelled data: LabelledData) throws {
-        self.init(sb2: try data.latticeAttribute(Self.sb2Attribute), width: try data.latticeAttribute(Self.widthAttribute),
-                  windowStart: try data.latticeAttribute(Self.windowStartAttribute),
-                  sampler: try data.latticeAttribute(Self.samplerAttribute), sw2: try data.values(Self.sigmaW2),
+        self.init(sb2: try data.storedValue(Self.sb2Attribute), width: try data.storedValue(Self.widthAttribute),
+                  windowStart: try data.storedValue(Self.windowStartAttribute),
+                  sampler: try data.storedValue(Self.samplerAttribute), sw2: try data.values(Self.sigmaW2),
                   networks: try data.values(Self.network).count, layers: try data.values(Self.layer),
                   norm: try data.values(Self.norm), normPredicted: try data.values(Self.normPredicted))
         provenance = data.provenance

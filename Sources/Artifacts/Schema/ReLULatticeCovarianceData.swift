@@ -160,12 +160,12 @@ extension ReLULatticeCovarianceData {
             entries[entry] = EntrySeries(measured: try data.values(c.measured), stderr: try data.values(c.stderr),
                                          paper: try data.values(c.paper), leading: try data.values(c.leading))
         }
-        self.init(sb2: try data.latticeAttribute(Self.sb2Attribute), width: try data.latticeAttribute(Self.widthAttribute),
-                  depth: try data.latticeAttribute(Self.depthAttribute), windowStart: try data.latticeAttribute(Self.windowStartAttribute),
-                  networks: try data.latticeAttribute(Self.networksAttribute), modesPerBin: try data.latticeAttribute(Self.modesPerBinAttribute),
-                  sampler: try data.latticeAttribute(Self.samplerAttribute), sw2: try data.values(Self.sigmaW2), q: try data.values(Self.q),
-                  entries: entries, medianGapPaper: try data.latticeScalar(Self.medianGapPaper), medianGapLeading: try data.latticeScalar(Self.medianGapLeading),
-                  withinThreePaper: try data.latticeScalar(Self.withinThreePaper), withinThreeLeading: try data.latticeScalar(Self.withinThreeLeading))
+        self.init(sb2: try data.storedValue(Self.sb2Attribute), width: try data.storedValue(Self.widthAttribute),
+                  depth: try data.storedValue(Self.depthAttribute), windowStart: try data.storedValue(Self.windowStartAttribute),
+                  networks: try data.storedValue(Self.networksAttribute), modesPerBin: try data.storedValue(Self.modesPerBinAttribute),
+                  sampler: try data.storedValue(Self.samplerAttribute), sw2: try data.values(Self.sigmaW2), q: try data.values(Self.q),
+                  entries: entries, medianGapPaper: try data.storedScalar(Self.medianGapPaper), medianGapLeading: try data.storedScalar(Self.medianGapLeading),
+                  withinThreePaper: try data.storedScalar(Self.withinThreePaper), withinThreeLeading: try data.storedScalar(Self.withinThreeLeading))
         provenance = data.provenance
     }
 
@@ -178,7 +178,7 @@ extension ReLULatticeCovarianceData {
         data.add(Self.sigmaW2, values: sw2)
         data.addAxis(Self.q.name, values: q, units: Self.q.units, description: "mean wavevector of a band of \(modesPerBin) modes 2 pi j / W (j >= 1)")
         for entry in Entry.allCases {
-            guard let series = entries[entry] else { throw LatticeSchemaError(problem: "no values for \(entry.label) (\(entry.rawValue))") }
+            guard let series = entries[entry] else { throw SchemaAttributeProblem(description: "data.h5: no values for \(entry.label) (\(entry.rawValue)); the file was written by another version — rerun its stage (criticality run)") }
             let c = entry.columns
             data.add(variable: c.measured, values: series.measured)
             data.add(variable: c.stderr, values: series.stderr)
