@@ -58,18 +58,11 @@ public struct SigmoidTheoremData: LabelledSchema, Equatable {
 
     public init(labelled data: LabelledData) throws {
         self.init(sw2: try data.values(Self.sigmaW2), chi1: try data.values(Self.chi1), sb2: try data.values(Self.sigmaB2),
-                  criticalSw2: try data.values(Self.criticalSw2), theoremSw2: try Self.single(data.values(Self.theoremSw2), Self.theoremSw2),
+                  criticalSw2: try data.values(Self.criticalSw2), theoremSw2: try data.storedScalar(Self.theoremSw2),
                   theoremSw: try data.storedNumber(Self.theoremSwAttribute),
-                  theoremQStar: try Self.single(data.values(Self.theoremQStar), Self.theoremQStar),
+                  theoremQStar: try data.storedScalar(Self.theoremQStar),
                   minimumCriticalSw2: try data.storedNumber(Self.minimumAttribute), minimumAtSb2: try data.storedNumber(Self.minimumAtAttribute))
         provenance = data.provenance
-    }
-
-    static func single(_ values: [Double], _ column: DataColumn<SigmoidTheoremData>) throws -> Double {
-        guard values.count == 1 else {
-            throw SchemaAttributeProblem(description: "data.h5: \(column.name) holds \(values.count) values, not one; rerun its stage (criticality run)")
-        }
-        return values[0]
     }
 
     public func labelled() throws -> LabelledData {

@@ -167,8 +167,8 @@ public struct TrainabilityHeatmapData: LabelledSchema, Equatable {
         let atStepText = try data.storedAttribute(Self.atStepAttribute)
         var fit: BoundaryFit?
         if rows == .depth {
-            fit = BoundaryFit(boundary: try data.values(Self.boundary), n: try Self.single(data, Self.n), nLow: try Self.single(data, Self.nLow),
-                              nHigh: try Self.single(data, Self.nHigh), intervalKind: try data.storedAttribute(Self.intervalAttribute),
+            fit = BoundaryFit(boundary: try data.values(Self.boundary), n: try data.storedScalar(Self.n), nLow: try data.storedScalar(Self.nLow),
+                              nHigh: try data.storedScalar(Self.nHigh), intervalKind: try data.storedAttribute(Self.intervalAttribute),
                               columnsUsed: try data.storedAttribute(Self.columnsUsedAttribute).split(separator: ",").compactMap { Int($0) },
                               note: data.attributes[Self.noteAttribute], nPerSeed: try data.values(Self.nPerSeed))
         }
@@ -179,17 +179,10 @@ public struct TrainabilityHeatmapData: LabelledSchema, Equatable {
                   testAccuracy: try data.values(column(Self.testAccuracy)), testAccuracyPerSeed: try data.values(column(Self.testAccuracyPerSeed)),
                   trainAccuracy: try data.values(column(Self.trainAccuracy)), diverged: try data.values(column(Self.diverged)),
                   xiC: try data.values(Self.xiC), sw2Fine: try data.values(Self.sigmaW2Fine), xiCFine: try data.values(Self.xiCFine),
-                  criticalSw2: try Self.single(data, Self.criticalSw2), fit: fit)
+                  criticalSw2: try data.storedScalar(Self.criticalSw2), fit: fit)
         provenance = data.provenance
     }
 
-    static func single(_ data: LabelledData, _ column: DataColumn<TrainabilityHeatmapData>) throws -> Double {
-        let values = try data.values(column)
-        guard values.count == 1 else {
-            throw SchemaAttributeProblem(description: "data.h5: \(column.name) holds \(values.count) values, not one; rerun its stage (criticality run)")
-        }
-        return values[0]
-    }
 
     public func labelled() throws -> LabelledData {
         var data = LabelledData(

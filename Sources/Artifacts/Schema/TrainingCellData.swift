@@ -66,22 +66,15 @@ public struct TrainingCellData: LabelledSchema, Equatable {
     public init(labelled data: LabelledData) throws {
         let hasHistory = data.axes.contains { $0.name == Self.step.name }
         self.init(configuration: try data.storedAttribute(Self.configurationAttribute), dataset: try data.storedAttribute(Self.datasetAttribute),
-                  testAccuracy: try Self.single(data, Self.testAccuracy), testLoss: try Self.single(data, Self.testLoss),
-                  trainAccuracy: try Self.single(data, Self.trainAccuracy), trainLoss: try Self.single(data, Self.trainLoss),
-                  diverged: try Self.single(data, Self.diverged) != 0,
+                  testAccuracy: try data.storedScalar(Self.testAccuracy), testLoss: try data.storedScalar(Self.testLoss),
+                  trainAccuracy: try data.storedScalar(Self.trainAccuracy), trainLoss: try data.storedScalar(Self.trainLoss),
+                  diverged: try data.storedScalar(Self.diverged) != 0,
                   steps: hasHistory ? try data.values(Self.step) : [],
                   historyTestAccuracy: hasHistory ? try data.values(Self.historyTestAccuracy) : [],
                   historyTrainAccuracy: hasHistory ? try data.values(Self.historyTrainAccuracy) : [])
         provenance = data.provenance
     }
 
-    static func single(_ data: LabelledData, _ column: DataColumn<TrainingCellData>) throws -> Double {
-        let values = try data.values(column)
-        guard values.count == 1 else {
-            throw SchemaAttributeProblem(description: "data.h5: \(column.name) holds \(values.count) values, not one; rerun its stage (criticality run)")
-        }
-        return values[0]
-    }
 
     public func labelled() throws -> LabelledData {
         let recorded = try recordedConfiguration()
