@@ -34,6 +34,26 @@ public func claimCatalogue(profile: Profile, dataDirectories: DataDirectories = 
               rule: .intervalContains(n), untestable: untestable)
     }
 
+    // 002 Fig. 3: the seeds of each initialisation, their test accuracy averaged over the
+    // records along training (how fast it learns, not only where it ends).
+    func fasterThanGaussian(_ id: String, grid: String, initialisation: String, location: String, statement: String) -> Claim {
+        Claim(id: id, paper: "002", location: location, statement: statement,
+              paperWording: "quickly exceeds Gaussian initialization across both architectures",
+              evidence: Evidence(comparing: fig3Seeds.map { "002-fig3-learning-curves/\(grid)[\(initialisation),seed=\($0)]" },
+                                 with: fig3Seeds.map { "002-fig3-learning-curves/\(grid)[gaussian,seed=\($0)]" },
+                                 .column(TrainingCellData.historyTestAccuracy), reduce: .mean),
+              rule: .exceeds(0, standardErrors: 2))
+    }
+    // 003's saddle-point norms, judged as written and against this project's finite-width mean.
+    let finiteWidthFinding = "the saddle point is the wide-network limit: at N = 200 the measured norms sit O(1/N) below it, on this project's finite-width mean of |z| (norm_finite_width)"
+    func reluPartNorm(_ id: String, part: DataColumn<LatticeSweepData>, standardError: DataColumn<LatticeSweepData>, statement: String, paperWording: String) -> Claim {
+        Claim(id: id, paper: "003", location: "Eq. 20, Fig. 5", statement: statement, paperWording: paperWording,
+              evidence: Evidence(stage: "003-lattice/relu", .gap(part, LatticeSweepData.normPredicted, standardError: standardError), reduce: .maximum),
+              rule: .below(3),
+              correction: Correction(rule: .below(3), finding: finiteWidthFinding,
+                                     quantity: .gap(part, LatticeSweepData.normFiniteWidth, standardError: standardError)))
+    }
+
     return [
         // MARK: Paper 000
         Claim(id: "000-relu-critical-point", paper: "000", location: "§ Criticality (ReLU), after Roberts, Yaida, Hanin",
@@ -133,22 +153,10 @@ public func claimCatalogue(profile: Profile, dataDirectories: DataDirectories = 
         multiple("002-fig4-cnn-4.5", stage: "002-fig4-cnn-trainability/tanh", figure: "Fig. 4, §4.5", what: "the tanh CNN with Delta-Orthogonal initialisation", n: 4.5,
                  source: "002's overlay",
                  untestable: profile == .default ? "the default profile does not train the CNN grid (too costly for `make figures`: 002-fig4-cnn-trainability/note says why); run it with --profile paper" : nil),
-        // 002 Fig. 3: the seeds of each initialisation, their test accuracy averaged over the
-        // records along training (how fast it learns, not only where it ends).
-        Claim(id: "002-fig3-orthogonal-faster-mlp", paper: "002", location: "§4.4, Fig. 3 left",
-              statement: "At σ_w² = 2, σ_b² = 0.05 (tanh), the fully connected network's test accuracy along training is higher with orthogonal than with Gaussian weights (mean over records and seeds: orthogonal − Gaussian above zero by more than 2 standard errors over seeds).",
-              paperWording: "quickly exceeds Gaussian initialization across both architectures",
-              evidence: Evidence(comparing: fig3Seeds.map { "002-fig3-learning-curves/mlp[orthogonal,seed=\($0)]" },
-                                 with: fig3Seeds.map { "002-fig3-learning-curves/mlp[gaussian,seed=\($0)]" },
-                                 .column(TrainingCellData.historyTestAccuracy), reduce: .mean),
-              rule: .exceeds(0, standardErrors: 2)),
-        Claim(id: "002-fig3-orthogonal-faster-cnn", paper: "002", location: "§4.4, Fig. 3 right",
-              statement: "The same for the CNN with Delta-Orthogonal against Gaussian weights (Delta-Orthogonal − Gaussian above zero by more than 2 standard errors).",
-              paperWording: "quickly exceeds Gaussian initialization across both architectures",
-              evidence: Evidence(comparing: fig3Seeds.map { "002-fig3-learning-curves/cnn[delta-orthogonal,seed=\($0)]" },
-                                 with: fig3Seeds.map { "002-fig3-learning-curves/cnn[gaussian,seed=\($0)]" },
-                                 .column(TrainingCellData.historyTestAccuracy), reduce: .mean),
-              rule: .exceeds(0, standardErrors: 2)),
+        fasterThanGaussian("002-fig3-orthogonal-faster-mlp", grid: "mlp", initialisation: "orthogonal", location: "§4.4, Fig. 3 left",
+                           statement: "At σ_w² = 2, σ_b² = 0.05 (tanh), the fully connected network's test accuracy along training is higher with orthogonal than with Gaussian weights (mean over records and seeds: orthogonal − Gaussian above zero by more than 2 standard errors over seeds)."),
+        fasterThanGaussian("002-fig3-orthogonal-faster-cnn", grid: "cnn", initialisation: "delta-orthogonal", location: "§4.4, Fig. 3 right",
+                           statement: "The same for the CNN with Delta-Orthogonal against Gaussian weights (Delta-Orthogonal − Gaussian above zero by more than 2 standard errors)."),
 
         // MARK: Paper 003
         Claim(id: "003-linear-bulk-norm", paper: "003", location: "Eq. 13, Fig. 3",
@@ -156,21 +164,13 @@ public func claimCatalogue(profile: Profile, dataDirectories: DataDirectories = 
               paperWording: "excellent agreement between the numerical result and the theory",
               evidence: Evidence(stage: "003-lattice/linear", .column(LatticeSweepData.maxGapSaddle)),
               rule: .below(3),
-              correction: Correction(rule: .below(3), finding: "the saddle point is the wide-network limit: at N = 200 the measured norms sit O(1/N) below it, on this project's finite-width mean of |z| (norm_finite_width)" , quantity: .column(LatticeSweepData.maxGapFiniteWidth))),
-        Claim(id: "003-relu-r-plus", paper: "003", location: "Eq. 20, Fig. 5",
-              statement: "The ReLU network's positive part has norm r₊* = √(N σ_b² / (2(1 − σ_w²/2))) (largest gap over σ_w² within 3 standard errors).",
-              paperWording: "excellent agreement between theory and numerical simulation",
-              evidence: Evidence(stage: "003-lattice/relu", .gap(LatticeSweepData.rPlus, LatticeSweepData.normPredicted, standardError: LatticeSweepData.rPlusStderr), reduce: .maximum),
-              rule: .below(3),
-              correction: Correction(rule: .below(3), finding: "the saddle point is the wide-network limit: at N = 200 the measured norms sit O(1/N) below it, on this project's finite-width mean of |z| (norm_finite_width)",
-                                     quantity: .gap(LatticeSweepData.rPlus, LatticeSweepData.normFiniteWidth, standardError: LatticeSweepData.rPlusStderr))),
-        Claim(id: "003-relu-r-minus", paper: "003", location: "Eq. 20, Fig. 5",
-              statement: "The ReLU network's negative part has the same norm r₋* = r₊* (largest gap over σ_w² within 3 standard errors).",
-              paperWording: "r*₊/₋",
-              evidence: Evidence(stage: "003-lattice/relu", .gap(LatticeSweepData.rMinus, LatticeSweepData.normPredicted, standardError: LatticeSweepData.rMinusStderr), reduce: .maximum),
-              rule: .below(3),
-              correction: Correction(rule: .below(3), finding: "the saddle point is the wide-network limit: at N = 200 the measured norms sit O(1/N) below it, on this project's finite-width mean of |z| (norm_finite_width)",
-                                     quantity: .gap(LatticeSweepData.rMinus, LatticeSweepData.normFiniteWidth, standardError: LatticeSweepData.rMinusStderr))),
+              correction: Correction(rule: .below(3), finding: finiteWidthFinding, quantity: .column(LatticeSweepData.maxGapFiniteWidth))),
+        reluPartNorm("003-relu-r-plus", part: LatticeSweepData.rPlus, standardError: LatticeSweepData.rPlusStderr,
+                     statement: "The ReLU network's positive part has norm r₊* = √(N σ_b² / (2(1 − σ_w²/2))) (largest gap over σ_w² within 3 standard errors).",
+                     paperWording: "excellent agreement between theory and numerical simulation"),
+        reluPartNorm("003-relu-r-minus", part: LatticeSweepData.rMinus, standardError: LatticeSweepData.rMinusStderr,
+                     statement: "The ReLU network's negative part has the same norm r₋* = r₊* (largest gap over σ_w² within 3 standard errors).",
+                     paperWording: "r*₊/₋"),
         Claim(id: "003-relu-k-half", paper: "003", location: "Eq. 20, Fig. 5 inset",
               statement: "Half the pre-activations are positive: k* = N/2 (largest gap over σ_w² within 3 standard errors).",
               paperValue: 100, paperWording: "k* = N/2",
