@@ -60,11 +60,11 @@ let package = Package(
 
         // The training step's tanh in C, one copy per instruction set (as CPhiloxGaussian):
         // bit-identical to the Swift rational function, ~11% of a CNN step at SSE2 width.
-        .target(name: "CTanh", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "CActivations", cSettings: [.unsafeFlags(["-O3"])]),
 
         // Training real networks (002 §4.1): dense and convolutional layers through OpenBLAS sgemm,
         // initialisers, optimisers, IDX/CIFAR readers; Float32, deterministic given a seed.
-        .target(name: "Training", dependencies: ["CBLAS", "BLASThreads", "CGzip", "CTanh", "MeanField"]),
+        .target(name: "Training", dependencies: ["CBLAS", "BLASThreads", "CGzip", "CActivations", "MeanField"]),
 
         // The engine: stages, keys, store, scheduler, provenance, progress.
         .target(name: "Pipeline", dependencies: ["ChildProcess", .product(name: "Crypto", package: "swift-crypto")]),
@@ -111,7 +111,7 @@ let package = Package(
         .target(name: "BuiltSources", plugins: ["SourceDigestPlugin"]),
 
         // `make bench`: tables measured next to same-run peers.
-        .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "CBLAS", "BLASKernel", "Training", "MeanField", "Simulation"]),
+        .executableTarget(name: "CriticalityBench", dependencies: ["Pipeline", "Pipelines", "Stages", "CBLAS", "BLASKernel", "Training", "MeanField", "Simulation"]),
 
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),

@@ -1,4 +1,4 @@
-import CTanh
+import CActivations
 import Foundation
 import MeanField
 
@@ -17,7 +17,7 @@ extension Activation {
     @inline(__always) public func value(_ x: Float) -> Float {
         switch self {
         case .tanh: return Activation.fastTanh(x)
-        case .arctan: return Foundation.atan(x)
+        case .arctan: return fast_atan_one(x)
         case .softsign: return x / (1 + Swift.abs(x))
         case .sigmoid: return Activation.logistic(x)
         case .relu: return x > 0 ? x : 0
@@ -54,10 +54,13 @@ extension Activation {
     public func apply(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .linear: y.update(from: x, count: count)
-        case .relu: for i in 0..<count { y[i] = x[i] > 0 ? x[i] : 0 }
         case .hardtanh: for i in 0..<count { y[i] = Swift.min(1, Swift.max(-1, x[i])) }
-        case .softsign: for i in 0..<count { y[i] = x[i] / (1 + Swift.abs(x[i])) }
-        case .tanh: fast_tanh_f32(x, y, count)   // fastTanh, vectorised per CPU in C
+        // The paper's activations: vectorised per CPU in C, the same bits as `value(_:)`.
+        case .relu: relu_f32(x, y, count)
+        case .softsign: softsign_f32(x, y, count)
+        case .tanh: fast_tanh_f32(x, y, count)
+        case .arctan: fast_atan_f32(x, y, count)
+        case .sigmoid: fast_logistic_f32(x, y, count)
         default: for i in 0..<count { y[i] = value(x[i]) }
         }
     }
@@ -67,20 +70,19 @@ extension Activation {
                          _ dx: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .linear: dx.update(from: dy, count: count)
-        case .relu: for i in 0..<count { dx[i] = x[i] >= 0 ? dy[i] : 0 }
-        case .tanh: for i in 0..<count { dx[i] = dy[i] * (1 - y[i] * y[i]) }
-        case .sigmoid: for i in 0..<count { dx[i] = dy[i] * y[i] * (1 - y[i]) }
+        case .relu: relu_backward_f32(x, dy, dx, count)
+        case .tanh: tanh_backward_f32(y, dy, dx, count)
+        case .sigmoid: logistic_backward_f32(y, dy, dx, count)
+        case .arctan: atan_backward_f32(x, dy, dx, count)
+        case .softsign: softsign_backward_f32(x, dy, dx, count)
         case .hardtanh: for i in 0..<count { dx[i] = (x[i] >= -1 && x[i] < 1) ? dy[i] : 0 }
         default: for i in 0..<count { dx[i] = dy[i] * derivative(x[i], output: y[i]) }
         }
     }
 
-    /// The logistic function without overflow for large |x|.
-    @inline(__always) static func logistic(_ x: Float) -> Float {
-        if x >= 0 { return 1 / (1 + Foundation.exp(-x)) }
-        let e = Foundation.exp(x)
-        return e / (1 + e)
-    }
+    /// The logistic function without overflow for large |x|, from exp(−|x|) (the C kernel's
+    /// Cephes expf, so sigmoid and swish agree with the vectorised sigmoid bit for bit).
+    @inline(__always) static func logistic(_ x: Float) -> Float { fast_logistic_one(x) }
 
     /// tanh as the odd rational function x·P(x²)/Q(x²) of degrees 13/6 on [−7.9053, 7.9053]
     /// (coefficients of Eigen's `generic_fast_tanh_float`), saturating outside. Branch-free, so

@@ -41,6 +41,14 @@ struct OverrideTests {
         #expect(!summary.ran.contains("squares/cells[x=2.0]"))
     }
 
+    @Test("stages(of:) lists the stages of one type with their current names, in declaration order, after a --set")
+    func stagesOfType() throws {
+        let constants = try graph(["squares/cells[x=2.0].value=5"]).stages(of: Constant.self)
+        #expect(constants.map(\.name) == ["squares/cells[x=1.0]", "squares/cells[x=5.0]"])
+        #expect(constants.map(\.stage.parameters.value) == [1, 5])
+        #expect(try graph([]).stages(of: Sum.self).map(\.name) == ["squares/total"])
+    }
+
     @Test("replacing the parameters of a cell a --set renamed finds the cell it was declared as (verify --rerun of an archive)")
     func replaceRenamedCell() throws {
         let archived = try graph(["squares/cells[x=2.0].value=5"])

@@ -1,3 +1,4 @@
+import Foundation
 import MeanField
 import Testing
 @testable import Training
@@ -46,17 +47,54 @@ struct GradientTests {
         }
     }
 
-    /// The C tanh kernel (one copy per instruction set) returns the Swift rational function's
-    /// values bit for bit, across the range, at the clamp, beyond it, and for ±0 and NaN; and
-    /// lengths that leave a tail after the vector loop.
-    @Test func tanhKernelMatchesSwiftBitForBit() {
+    /// The C kernels (one copy per instruction set) return the one-value functions' values bit
+    /// for bit, forward and backward, across the range, at tanh's clamp, beyond exp's range, and
+    /// for ±0, ±∞ and NaN; and lengths that leave a tail after the vector loop.
+    @Test(arguments: [Activation.tanh, .arctan, .sigmoid, .softsign, .relu])
+    func kernelsMatchOneValueFunctionsBitForBit(_ phi: Activation) {
         var xs: [Float] = stride(from: -12, through: 12, by: 0.000_37).map { Float($0) }
-        xs += [0, -0, 7.90531110763549805, -7.90531110763549805, .greatestFiniteMagnitude, -.infinity, .infinity, .leastNonzeroMagnitude, .nan]
+        xs += [0, -0, 7.90531110763549805, -7.90531110763549805, 2.414213562373095, 0.4142135623730950, -87, -87.5, 88, 100, -100,
+               .greatestFiniteMagnitude, -.infinity, .infinity, .leastNonzeroMagnitude, .nan]
+        let dys: [Float] = xs.indices.map { Float(($0 % 7) - 3) * 0.37 }
         for count in [xs.count, 1, 15, 17, 33] {
-            var ys = [Float](repeating: 0, count: count)
-            Activation.tanh.apply(xs, &ys, count: count)
-            let mismatches = (0..<count).filter { ys[$0].bitPattern != Activation.fastTanh(xs[$0]).bitPattern }
-            #expect(mismatches.isEmpty, "count \(count): \(mismatches.prefix(5).map { "tanh(\(xs[$0])) C \(ys[$0]) Swift \(Activation.fastTanh(xs[$0]))" })")
+            var ys = [Float](repeating: 0, count: count), dxs = [Float](repeating: 0, count: count)
+            phi.apply(xs, &ys, count: count)
+            phi.backward(xs, ys, dys, &dxs, count: count)
+            let forward = (0..<count).filter { ys[$0].bitPattern != phi.value(xs[$0]).bitPattern }
+            #expect(forward.isEmpty, "\(phi), count \(count), \(forward.count) differ: \(forward.prefix(5).map { "φ(\(xs[$0])) C \(ys[$0]) one value \(phi.value(xs[$0]))" })")
+            let backward = (0..<count).filter { i in
+                let expected = Self.backwardReference(phi, x: xs[i], y: ys[i], dy: dys[i])
+                return dxs[i].bitPattern != expected.bitPattern && !(dxs[i].isNaN && expected.isNaN)
+            }
+            #expect(backward.isEmpty, "\(phi) backward, count \(count), \(backward.count) differ: \(backward.prefix(5).map { "x \(xs[$0]) C \(dxs[$0])" })")
+        }
+    }
+
+    /// The backward pass in the operation order the kernels document (activation_kernels.h).
+    static func backwardReference(_ phi: Activation, x: Float, y: Float, dy: Float) -> Float {
+        switch phi {
+        case .tanh: return dy * (1 - y * y)
+        case .sigmoid: return dy * y * (1 - y)
+        case .arctan: return dy * (1 / (1 + x * x))
+        case .softsign: let d = 1 + abs(x); return dy * (1 / (d * d))
+        case .relu: return x >= 0 ? dy : 0
+        default: return dy * phi.derivative(x, output: y)
+        }
+    }
+
+    /// The polynomial arctan and logistic stay within a few Float32 ulps of the Double functions
+    /// far into their tails (where the logistic is tiny and its relative error is what matters).
+    @Test func arctanAndLogisticAreAccurateInTheirTails() {
+        let xs: [Float] = stride(from: -87, through: 87, by: 0.0031).map { Float($0) } + [1e-30, -1e-30, 1e7, -1e7]
+        for (phi, exact) in [(Activation.arctan, { (x: Double) in Foundation.atan(x) }), (.sigmoid, { (x: Double) in 1 / (1 + Foundation.exp(-x)) })] {
+            var worst = 0.0
+            for x in xs {
+                let y = Double(phi.value(x)), e = exact(Double(x))
+                // Relative error where the value is a normal Float32; below, absolute.
+                let normal = Double(Float.leastNormalMagnitude)
+                if abs(e) >= normal { worst = max(worst, abs(y - e) / abs(e)) } else { #expect(abs(y - e) <= normal, "\(phi)(\(x)) = \(y), exact \(e)") }
+            }
+            #expect(worst < 4 * Double(Float.ulpOfOne), "\(phi): worst relative error \(worst)")
         }
     }
 

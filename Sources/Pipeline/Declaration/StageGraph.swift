@@ -33,6 +33,13 @@ public struct StageGraph: Sendable {
     /// Every stage name, in dependency order.
     public var stageNames: [String] { nodes.map(\.name) }
 
+    /// Every stage of type `S` with its name, in dependency order: for tools that must use the
+    /// graph's own stages rather than rebuild them (the benchmark trains the default profile's
+    /// training cells).
+    public func stages<S: Stage>(of type: S.Type) -> [(name: String, stage: S)] {
+        nodes.compactMap { node in (node.stage as? S).map { (node.name, $0) } }
+    }
+
     /// Grid names (`pipeline/grid`) that `--set` and targets accept besides stage names.
     var groupNames: [String] {
         var seen = Set<String>()
