@@ -60,11 +60,11 @@ let package = Package(
 
         // The training step's tanh in C, one copy per instruction set (as CPhiloxGaussian):
         // bit-identical to the Swift rational function, ~11% of a CNN step at SSE2 width.
-        .target(name: "CActivations", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "CTrainingKernels", cSettings: [.unsafeFlags(["-O3"])]),
 
         // Training real networks (002 §4.1): dense and convolutional layers through OpenBLAS sgemm,
         // initialisers, optimisers, IDX/CIFAR readers; Float32, deterministic given a seed.
-        .target(name: "Training", dependencies: ["CBLAS", "BLASThreads", "CGzip", "CActivations", "MeanField"]),
+        .target(name: "Training", dependencies: ["CBLAS", "BLASThreads", "CGzip", "CTrainingKernels", "MeanField"]),
 
         // The engine: stages, keys, store, scheduler, provenance, progress.
         .target(name: "Pipeline", dependencies: ["ChildProcess", .product(name: "Crypto", package: "swift-crypto")]),

@@ -12,7 +12,7 @@ struct PackageTarget {
 
 /// Derives the code a Swift file's behaviour depends on: the file itself, the files of its own
 /// module whose declarations it uses (transitively), and every module those files import,
-/// closed over the target graph (Training brings CActivations, CBLAS, BLASThreads, CGzip and
+/// closed over the target graph (Training brings CTrainingKernels, CBLAS, BLASThreads, CGzip and
 /// MeanField). Other modules count as whole folders; the file's own module counts file by file,
 /// so editing a caption helper reruns the figures that use it and no training cell.
 struct CodeDependencyDerivation {

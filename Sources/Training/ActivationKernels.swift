@@ -1,4 +1,4 @@
-import CActivations
+import CTrainingKernels
 import Foundation
 import MeanField
 

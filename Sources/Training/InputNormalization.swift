@@ -1,3 +1,4 @@
+import CTrainingKernels
 import MeanField
 
 /// The input scaling of 002 §4.1: pixel bytes 0…255 are mapped linearly onto an interval chosen
@@ -26,9 +27,7 @@ public struct InputNormalization: Sendable, Equatable {
         let lower = lower
         set.pixels.withUnsafeBufferPointer { pixels in
             for (row, index) in indices.enumerated() {
-                let source = pixels.baseAddress! + Int(index) * size
-                let target = destination + row * size
-                for k in 0..<size { target[k] = lower + scale * Float(source[k]) }
+                scale_bytes_f32(pixels.baseAddress! + Int(index) * size, destination + row * size, size, lower, scale)
             }
         }
     }

@@ -1,3 +1,4 @@
+import CTrainingKernels
 import Foundation
 
 /// The update rules for the flat parameter vector.
@@ -56,7 +57,7 @@ public final class Optimizer {
         let m = first.pointer, s = second.pointer
         switch kind {
         case .sgd:
-            for i in range { parameters[i] -= eta * g[i] }
+            sgd_update_f32(parameters + range.lowerBound, g + range.lowerBound, range.count, eta)
         case .momentum:
             for i in range {
                 m[i] = 0.9 * m[i] + g[i]

@@ -12,7 +12,7 @@ import Foundation
 /// ```swift
 /// let table = try BuiltSourceTable(parsing: BuiltSources.table)
 /// table.dependencies(ofType: "Stages.TrainingCell")
-/// // ["Sources/Stages/Training/TrainingCell.swift", …, "Sources/CActivations", "Sources/Training"]
+/// // ["Sources/Stages/Training/TrainingCell.swift", …, "Sources/CTrainingKernels", "Sources/Training"]
 /// ```
 public struct BuiltSourceTable: Sendable {
     /// A target of Package.swift: its folder and the package targets it depends on.
