@@ -15,11 +15,11 @@ func evenAxis(_ start: Double, _ stop: Double, by step: Double) -> [Double] {
 /// Depths `start`, `start + step`, … `stop`.
 func depthAxis(_ start: Int, _ stop: Int, by step: Int) -> [Int] { Array(stride(from: start, through: stop, by: step)) }
 
-/// Epochs of Fig. 2's (and Fig. 3's MLP's) longer training in the default profile. 002 trains
-/// five; at today's cell speed five epochs of Fig. 2's 16 × 10 × 2-seed grid cost about 2,000 CPU
-/// seconds, more than the whole trainability budget of `make figures` (docs/TRAINABILITY.md), so
-/// the default trains two and says so in the caption. With cells twice as fast, five fit.
-let defaultLongerEpochs = 2
+/// Epochs of Fig. 2's longer training in the default profile. 002 trains five; five epochs of
+/// Fig. 2's 16 × 10 × 2-seed grid cost about 1,700 CPU seconds with the vectorised activations of
+/// 2026-12-07, which would take a fresh `make figures` past its 30 minutes (docs/TRAINABILITY.md),
+/// so the default trains three and says so in the caption.
+let defaultLongerEpochs = 3
 
 /// 002 Fig. 1: trainability of arctan and softsign (σ_b² = 0.05), ReLU (σ_b² = 2.01e-5) and
 /// sigmoid (σ_b² = 0.09) over (σ_w², depth), one epoch of training, with n·ξ_c overlaid.
