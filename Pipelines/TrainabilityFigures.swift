@@ -165,7 +165,9 @@ let trainabilityFigure4 = PipelineDefinition("002-fig4-cnn-trainability", summar
             the cheapest setting of 002 §4.1's CNN that reaches 0.6 test accuracy on Fashion-MNIST (8 channels, SGD at 0.1, \
             5 epochs of 180 steps of 256) costs about 23 CPU seconds a cell at depth 6 and more deeper, so a grid dense enough \
             to show a boundary (12 σ_w² × 8 depths) costs over 2,000 CPU seconds, more than the whole trainability budget of \
-            `make figures`; at 002's learning rate 10⁻³ a 16-channel CNN reaches only 0.20 after 5 epochs. See docs/TRAINABILITY.md.
+            `make figures`; at 002's learning rate 10⁻³ a 16-channel CNN reaches only 0.20 after 5 epochs. The paper profile's \
+            CNN (64 channels, 10⁻³, 5 epochs) reached 0.42 test accuracy at depth 10 in 331 CPU seconds (2026-12-07), so its \
+            31 σ_w² × 20 depths (10 to 200) would take about 25 CPU days: a cluster's work (--executor slurm). See docs/TRAINABILITY.md.
             """)))
         return
     }
