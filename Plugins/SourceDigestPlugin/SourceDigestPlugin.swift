@@ -15,10 +15,14 @@ struct SourceDigestPlugin: BuildToolPlugin {
     /// The engine decides which stages run, not what they compute (a change in what the store
     /// holds goes through KeyMaterial's format version), so no stage depends on its code.
     static let engine = "Pipeline"
+    /// The artifact formats: one schema per file, each used by a few stage types, so a stage
+    /// depends on the schema files it names rather than on the whole module (editing a lattice
+    /// schema must not retrain every training cell).
+    static let perFile = "Artifacts"
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let root = context.package.directoryURL.standardizedFileURL
-        var arguments = ["--root", root.path, "--exclude", Self.engine]
+        var arguments = ["--root", root.path, "--exclude", Self.engine, "--per-file", Self.perFile]
         var inputs: [URL] = []
         for packageTarget in context.package.targets where !Self.skipped.contains(packageTarget.name) {
             if let module = packageTarget as? SourceModuleTarget, module.kind == .test { continue }

@@ -5,12 +5,13 @@ import Foundation
 // type, and each Swift file's derived code dependencies. Run by SourceDigestPlugin at build
 // time, whenever a source file changes.
 //
-// Usage: SourceDigestTool --root DIR --output FILE [--exclude MODULE]…
+// Usage: SourceDigestTool --root DIR --output FILE [--exclude MODULE]… [--per-file MODULE]…
 //            [--target NAME|FOLDER|DEP,DEP…]… [--file NAME|PATH]…
 
 var root = ""
 var output = ""
 var excluded: Set<String> = []
+var perFile: Set<String> = []
 var targets: [String: PackageTarget] = [:]
 var arguments = CommandLine.arguments.dropFirst()
 while let flag = arguments.popFirst() {
@@ -20,6 +21,7 @@ while let flag = arguments.popFirst() {
     case "--root": root = value
     case "--output": output = value
     case "--exclude": excluded.insert(value)
+    case "--per-file": perFile.insert(value)
     case "--target":
         targets[parts[0]] = PackageTarget(name: parts[0], folder: parts[1],
                                           dependencies: parts[2].split(separator: ",").map(String.init), files: [])
@@ -35,7 +37,7 @@ for path in allFiles where path.hasSuffix(".swift") {
     let text = try String(contentsOf: URL(fileURLWithPath: root).appendingPathComponent(path), encoding: .utf8)
     scans[path] = SwiftFileScan(text: text)
 }
-let derivation = CodeDependencyDerivation(targets: targets, scans: scans, excluded: excluded)
+let derivation = CodeDependencyDerivation(targets: targets, scans: scans, excluded: excluded, perFile: perFile)
 
 // One record a line, tab-separated, read by Pipeline's BuiltSourceTable.
 var lines: [String] = []

@@ -41,7 +41,11 @@ struct CodeDependencyTests {
         for file in ["Support/SeriesColors.swift", "Support/Formatting.swift"] {
             #expect(figure.contains("Sources/Stages/\(file)"), "LayerMapsFigure misses \(file): \(figure)")
         }
-        #expect(figure.contains("Sources/Artifacts") && figure.contains("Sources/Plot") && figure.contains("Sources/HDF5") && figure.contains("Sources/CHDF5"), "\(figure)")
+        #expect(figure.contains("Sources/Plot") && figure.contains("Sources/HDF5") && figure.contains("Sources/CHDF5"), "\(figure)")
+        // The artifact formats count file by file: the figure's schema and what it uses, not the module.
+        #expect(!figure.contains("Sources/Artifacts") && figure.contains("Sources/Artifacts/Schema/LayerTrajectoriesData.swift"), "\(figure)")
+        #expect(cell.contains("Sources/Artifacts/Schema/TrainingCellData.swift") && !cell.contains("Sources/Artifacts"), "\(cell)")
+        #expect(!cell.contains { $0.hasPrefix("Sources/Artifacts/Schema/Lattice") }, "\(cell)")
         // The artifact formats are a module of their own, so a figure no longer depends on the
         // science a stage module links (editing the trainer must not rerun every figure).
         #expect(!figure.contains { ["Sources/Training", "Sources/Simulation", "Sources/CBLAS"].contains($0) }, "\(figure)")
@@ -58,6 +62,17 @@ struct CodeDependencyTests {
         let changed = try after.digests(for: LayerMapsFigure.self)
         let unchanged = try before.digests(for: LayerMapsFigure.self)
         #expect(changed.keys.filter { changed[$0] != unchanged[$0] } == ["Sources/Stages/Support/Formatting.swift"])
+    }
+
+    @Test("editing one artifact schema changes the digests of the stages that use it, and no training cell's")
+    func schemaEditKeepsTrainingCells() throws {
+        let before = Self.tree(Self.table)
+        let lattice = Self.tree(try Self.table(editing: "Sources/Artifacts/Schema/LatticeSpectrumData.swift"))
+        #expect(try before.digests(for: TrainingCell.self) == lattice.digests(for: TrainingCell.self))
+        #expect(try before.digests(for: LayerMapsFigure.self) == lattice.digests(for: LayerMapsFigure.self))
+        let cellSchema = Self.tree(try Self.table(editing: "Sources/Artifacts/Schema/TrainingCellData.swift"))
+        let changed = try cellSchema.digests(for: TrainingCell.self), unchanged = try before.digests(for: TrainingCell.self)
+        #expect(changed.keys.filter { changed[$0] != unchanged[$0] } == ["Sources/Artifacts/Schema/TrainingCellData.swift"])
     }
 
     @Test("status names the path whose code changed, for exactly the stages that use it")
