@@ -8,13 +8,7 @@
 
 #include <string.h>
 
-#pragma STDC FP_CONTRACT OFF
-
-#if defined(__x86_64__) && defined(__ELF__)
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define CLONES
-#endif
+#include "cpu_clones.h"  // CLONES, and FP contraction off
 
 static inline float tanh_one(float x) {
     const float bound = 7.90531110763549805f;

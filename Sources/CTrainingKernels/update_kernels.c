@@ -1,14 +1,9 @@
-// The SGD update and the input scaling: Swift builds the Training module for SSE2 only, so
-// these loops ran 4 lanes wide; as AVX-512 copies they take 1–2% of a default-profile cell less.
+// The SGD update and the input scaling, built per instruction set: Swift builds the Training
+// module for SSE2 only, where these loops ran 4 lanes wide (1.4 % and 2.3 % of a depth-30 tanh
+// cell's `perf` samples on 2026-12-07; the bench saw no change in cells per minute).
 #include "update_kernels.h"
 
-#pragma STDC FP_CONTRACT OFF
-
-#if defined(__x86_64__) && defined(__ELF__)
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define CLONES
-#endif
+#include "cpu_clones.h"  // CLONES, and FP contraction off
 
 CLONES void sgd_update_f32(float *restrict theta, const float *restrict gradient, size_t count, float eta) {
     for (size_t i = 0; i < count; i++) theta[i] -= eta * gradient[i];
