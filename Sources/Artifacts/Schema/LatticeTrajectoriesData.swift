@@ -23,11 +23,19 @@ public struct LatticeTrajectoriesData: LabelledSchema, Equatable {
     public var norm: [Double]
     /// The saddle point r* per σ_w² (003 Eq. 13).
     public var normPredicted: [Double]
+    /// Per σ_w²: the first layer at which the ensemble-mean norm is within one bulk spread of the
+    /// bulk mean (``Simulation/LatticeTransient``); NaN if none before the window.
+    public var transientEnd: [Double]
+    /// Per σ_w²: the same layer from the mean-field variance map (this project's prediction).
+    public var transientEndPredicted: [Double]
+    /// Per σ_w²: the standard deviation of |z^l| over the analysis window and the networks.
+    public var bulkSpread: [Double]
     /// The stage that wrote the file (nil for a value being built).
     public private(set) var provenance: ArtifactProvenance?
 
     /// The value a producer builds (its provenance is added when the engine writes it).
-    public init(sb2: Double, width: Int, windowStart: Int, sampler: String, sw2: [Double], networks: Int, layers: [Double], norm: [Double], normPredicted: [Double]) {
+    public init(sb2: Double, width: Int, windowStart: Int, sampler: String, sw2: [Double], networks: Int, layers: [Double], norm: [Double], normPredicted: [Double],
+                transientEnd: [Double], transientEndPredicted: [Double], bulkSpread: [Double]) {
         self.sb2 = sb2
         self.width = width
         self.windowStart = windowStart
@@ -37,6 +45,9 @@ public struct LatticeTrajectoriesData: LabelledSchema, Equatable {
         self.layers = layers
         self.norm = norm
         self.normPredicted = normPredicted
+        self.transientEnd = transientEnd
+        self.transientEndPredicted = transientEndPredicted
+        self.bulkSpread = bulkSpread
     }
 
     /// The depth L (the last layer).
@@ -60,6 +71,17 @@ public struct LatticeTrajectoriesData: LabelledSchema, Equatable {
     public static let norm = DataColumn<LatticeTrajectoriesData>("norm", over: [sigmaW2, network, layer], label: "|z^l|", description: "|z^l|")
     /// The `norm_predicted` variable.
     public static let normPredicted = DataColumn<LatticeTrajectoriesData>("norm_predicted", over: [sigmaW2], label: "r*", description: "saddle point r* (003 Eq. 13)")
+    /// The `transient_end` variable.
+    public static let transientEnd = DataColumn<LatticeTrajectoriesData>(
+        "transient_end", over: [sigmaW2], units: "layers", label: "l_t",
+        description: "first layer at which the ensemble-mean norm is within one bulk spread of the bulk mean (layers L/2..L); NaN if none before the window")
+    /// The `transient_end_predicted` variable.
+    public static let transientEndPredicted = DataColumn<LatticeTrajectoriesData>(
+        "transient_end_predicted", over: [sigmaW2], units: "layers", label: "l_t (mean field)",
+        description: "the same layer from the variance map q^l = sigma_w^2 q^(l-1) + sigma_b^2 started at the inputs' mean |z^0|^2/N (this project's prediction, not in 003)")
+    /// The `bulk_spread` variable.
+    public static let bulkSpread = DataColumn<LatticeTrajectoriesData>(
+        "bulk_spread", over: [sigmaW2], label: "sd |z^l|", description: "standard deviation of |z^l| over the analysis window and the networks")
 }
 
 extension LatticeTrajectoriesData {
@@ -68,7 +90,9 @@ extension LatticeTrajectoriesData {
                   windowStart: try data.storedValue(Self.windowStartAttribute),
                   sampler: try data.storedValue(Self.samplerAttribute), sw2: try data.values(Self.sigmaW2),
                   networks: try data.values(Self.network).count, layers: try data.values(Self.layer),
-                  norm: try data.values(Self.norm), normPredicted: try data.values(Self.normPredicted))
+                  norm: try data.values(Self.norm), normPredicted: try data.values(Self.normPredicted),
+                  transientEnd: try data.values(Self.transientEnd), transientEndPredicted: try data.values(Self.transientEndPredicted),
+                  bulkSpread: try data.values(Self.bulkSpread))
         provenance = data.provenance
     }
 
@@ -81,6 +105,9 @@ extension LatticeTrajectoriesData {
         data.add(Self.layer, values: layers)
         data.add(variable: Self.norm, values: norm)
         data.add(variable: Self.normPredicted, values: normPredicted)
+        data.add(variable: Self.transientEnd, values: transientEnd)
+        data.add(variable: Self.transientEndPredicted, values: transientEndPredicted)
+        data.add(variable: Self.bulkSpread, values: bulkSpread)
         return data
     }
 }
