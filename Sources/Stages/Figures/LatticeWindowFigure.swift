@@ -32,12 +32,21 @@ public struct LatticeWindowFigure: Stage {
             series.append(.reference(ReferenceLine(.horizontal(y: rStar[i]), title: i == 0 ? "r* (Eq. 13)" : nil,
                                                    style: Style(color: .black, lineWidth: 1.5, dash: .dashed))))
         }
+        for (i, end) in data.transientEnd.enumerated() where end.isFinite {
+            series.append(.reference(ReferenceLine(.vertical(x: end), title: i == 0 ? "transient ends (mean within one bulk spread)" : nil,
+                                                   style: Style(color: colours[i % colours.count], lineWidth: 1.5, dash: .dashed))))
+        }
         series.append(.reference(ReferenceLine(.vertical(x: Double(data.windowStart)), title: "analysis window starts", style: Style(color: .gray, lineWidth: 2, dash: .dotted))))
+        let ends = sw2.indices.map { i in
+            "layer \(CaptionNumber.format(data.transientEnd[i])) at σ_w² = \(CaptionNumber.format(sw2[i])) (mean field: \(CaptionNumber.format(data.transientEndPredicted[i])))"
+        }.joined(separator: ", ")
         let panel = Panel(title: "linear lattice networks: transient and analysis window (003 Fig. 7)", x: Axis(label: "layer l", minimum: 0, maximum: layers.last),
                           y: Axis(label: "|z^l|", isLogarithmic: true), key: .outsideRight, layers: series)
         let caption = Text("""
         Norm trajectories of linear lattice networks (paper 003 Fig. 7): |z^l| from a random input (|z⁰| ≈ √N) through fresh random \
-        layers; after a transient of a few times −1/log σ_w² layers the norm fluctuates about the saddle point r* (dashed). Statistics \
+        layers; after a transient of a few times −1/log σ_w² layers the norm fluctuates about the saddle point r* (dashed). The transient \
+        ends (the networks' mean norm within one bulk spread of the window's mean; coloured dashes) at \(ends); 003 reads "around 100 \
+        layers" off its plot (docs/LATTICE.md). Statistics \
         of the other lattice figures are averaged over the analysis window to the right of the dotted line. \(data.networks) networks \
         per σ_w², \(data.latticeProtocol.text). Profile: \(parameters).
         """)
