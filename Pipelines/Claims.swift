@@ -53,6 +53,14 @@ public func claimCatalogue(profile: Profile, dataDirectories: DataDirectories = 
               correction: Correction(rule: .below(3), finding: finiteWidthFinding,
                                      quantity: .gap(part, LatticeSweepData.normFiniteWidth, standardError: standardError)))
     }
+    // 003 Fig. 9: a moment of the window modes ε_q against its expectation, mode by mode at σ_w² = 0.9.
+    func modesFollow(_ id: String, location: String, statement: String, paperWording: String,
+                     measured: DataColumn<LatticeModesData>, expected: DataColumn<LatticeModesData>, standardError: DataColumn<LatticeModesData>) -> Claim {
+        Claim(id: id, paper: "003", location: location, statement: statement, paperWording: paperWording,
+              evidence: Evidence(stage: "003-lattice/modes", .gap(measured, expected, standardError: standardError),
+                                 at: [.value(LatticeModesData.sigmaW2, 0.9)], reduce: .fractionBelow(3)),
+              rule: .inside(0.95, 1))
+    }
 
     return [
         // MARK: Paper 000
@@ -210,18 +218,14 @@ public func claimCatalogue(profile: Profile, dataDirectories: DataDirectories = 
               rule: .withinStandardErrors(0, count: 3),
               correction: Correction(rule: .withinStandardErrors(.column(LatticeModesData.meanPredicted), count: 3),
                                      finding: "at q = 0 the mean is the finite-width offset √W(E r − r*), not zero: fluctuations are about the saddle point r*, not the mean norm")),
-        Claim(id: "003-eps-mean-zero", paper: "003", location: "Appendix 8.3, Fig. 9(a)",
-              statement: "ε_q has mean zero at every q (σ_w² = 0.9; at least 95 % of modes within 3 standard errors of the expected mean).",
-              paperWording: "εq has mean zero everywhere",
-              evidence: Evidence(stage: "003-lattice/modes", .gap(LatticeModesData.meanReal, LatticeModesData.meanPredicted, standardError: LatticeModesData.meanRealStderr),
-                                 at: [.value(LatticeModesData.sigmaW2, 0.9)], reduce: .fractionBelow(3)),
-              rule: .inside(0.95, 1)),
-        Claim(id: "003-eps-variance", paper: "003", location: "Appendix 8.3, Fig. 9(b); Eq. 15",
-              statement: "The variance ⟨ε_q† ε_q⟩ follows Eq. 15 (σ_w² = 0.9; at least 95 % of modes within 3 standard errors).",
-              paperWording: "This is what is plotted against the theoretical prediction",
-              evidence: Evidence(stage: "003-lattice/modes", .gap(LatticeModesData.variance, LatticeModesData.variancePredicted, standardError: LatticeModesData.varianceStderr),
-                                 at: [.value(LatticeModesData.sigmaW2, 0.9)], reduce: .fractionBelow(3)),
-              rule: .inside(0.95, 1)),
+        modesFollow("003-eps-mean-zero", location: "Appendix 8.3, Fig. 9(a)",
+                    statement: "ε_q has mean zero at every q (σ_w² = 0.9; at least 95 % of modes within 3 standard errors of the expected mean).",
+                    paperWording: "εq has mean zero everywhere",
+                    measured: LatticeModesData.meanReal, expected: LatticeModesData.meanPredicted, standardError: LatticeModesData.meanRealStderr),
+        modesFollow("003-eps-variance", location: "Appendix 8.3, Fig. 9(b); Eq. 15",
+                    statement: "The variance ⟨ε_q† ε_q⟩ follows Eq. 15 (σ_w² = 0.9; at least 95 % of modes within 3 standard errors).",
+                    paperWording: "This is what is plotted against the theoretical prediction",
+                    measured: LatticeModesData.variance, expected: LatticeModesData.variancePredicted, standardError: LatticeModesData.varianceStderr),
         Claim(id: "003-eps-gaussian", paper: "003", location: "Eq. 15, Appendix 8.3, Fig. 8",
               statement: "The Fourier modes are independent Gaussians: each kept histogram's Kolmogorov–Smirnov distance from N(0, 1) is below its 5 % critical value.",
               paperWording: "the different Fourier modes ought to be distributed as independent Gaussians",

@@ -50,7 +50,7 @@ struct TrainabilityBenchmark {
                 peerCPU += peer.cpuSeconds.reduce(0, +)
             }
             for (index, cell) in chunk.enumerated() {
-                let cellFloor = cell.configuration.gemmFlops(inputs: data.train.shape.count, classes: data.classes, testImages: data.test.count) / perCoreRate
+                let cellFloor = costs[index] / perCoreRate
                 floor += cellFloor
                 table.add([cell.name, String(format: "%.2f", ours.seconds[index]), String(format: "%.2f", ours.cpuSeconds[index]),
                            String(format: "%.2f", cellFloor),

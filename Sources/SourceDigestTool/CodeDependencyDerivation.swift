@@ -28,19 +28,23 @@ struct CodeDependencyDerivation {
     let perFile: Set<String>
     /// What each Swift file provides to the other files of its module (see `provides`).
     private let provided: [String: Set<String>]
+    /// The types each module's Swift files declare, by module name.
+    private let typeNames: [String: Set<String>]
 
     init(targets: [String: PackageTarget], scans: [String: SwiftFileScan], excluded: Set<String>, perFile: Set<String> = []) {
         self.targets = targets
         self.scans = scans
         self.excluded = excluded
         self.perFile = perFile
-        var provided: [String: Set<String>] = [:]
+        var provided: [String: Set<String>] = [:], typeNames: [String: Set<String>] = [:]
         for target in targets.values {
             let files = target.files.filter { scans[$0] != nil }
-            let typeNames = files.reduce(into: Set<String>()) { $0.formUnion(scans[$1]!.declaredTypes) }
-            for path in files { provided[path] = Self.provides(scans[path]!, typeNames: typeNames) }
+            let declared = files.reduce(into: Set<String>()) { $0.formUnion(scans[$1]!.declaredTypes) }
+            typeNames[target.name] = declared
+            for path in files { provided[path] = Self.provides(scans[path]!, typeNames: declared) }
         }
         self.provided = provided
+        self.typeNames = typeNames
     }
 
     /// Paths (files, then module folders), sorted within each part.
@@ -104,7 +108,7 @@ struct CodeDependencyDerivation {
     /// other modules' types (`extension Array`) count by name, as in the file's own module.
     private func foreignClosure(from users: Set<String>, in module: PackageTarget) -> Set<String> {
         let candidates = swiftFiles(of: module)
-        let moduleTypes = candidates.reduce(into: Set<String>()) { $0.formUnion(scans[$1]!.declaredTypes) }
+        let moduleTypes = typeNames[module.name] ?? []
         var references = users.reduce(into: Set<String>()) { $0.formUnion(scans[$1]?.references ?? []) }
         var reached: Set<String> = []
         var changed = true
